@@ -1,0 +1,149 @@
+"""The `quizengine` command: a thin shell over the library (spec §5)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .console import print_result
+from .errors import QuizEngineError
+from .grading import grade, parse_response
+from .loader import load_paths, load_quiz
+from .schema import schema_text
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    paths = args.paths or ["quizzes"]
+    report = load_paths(paths)
+    unreadable = [d for d in report.all_diagnostics if d.line == 0]
+    for problem in unreadable:
+        print(f"quizengine: error: {problem.path}: {problem.message}", file=sys.stderr)
+    shown = [d for d in report.all_diagnostics if d.line != 0]
+    for diagnostic in shown:
+        print(diagnostic.format())
+    errors = [d for d in shown if d.severity == "error"]
+    warnings = [d for d in shown if d.severity == "warning"]
+    if unreadable:
+        return EXIT_USAGE
+    count = len(report.files)
+    print(
+        f"{count} quiz file{'s' * (count != 1)} checked: "
+        f"{len(errors)} error{'s' * (len(errors) != 1)}, "
+        f"{len(warnings)} warning{'s' * (len(warnings) != 1)}",
+        file=sys.stderr,
+    )
+    if errors or (args.strict and warnings):
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def _grade(args: argparse.Namespace) -> int:
+    try:
+        quiz = load_quiz(args.quiz)
+        response_path = Path(args.response)
+        try:
+            raw = response_path.read_bytes()
+        except OSError as exc:
+            print(f"quizengine: error: cannot read {args.response}: {exc.strerror}", file=sys.stderr)
+            return EXIT_INVALID
+        result = grade(quiz, parse_response(raw))
+    except QuizEngineError as exc:
+        print(f"quizengine: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        print(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_result(result, sys.stdout)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
+def _take(args: argparse.Namespace) -> int:
+    from .take import run_take
+
+    try:
+        quiz = load_quiz(args.quiz)
+    except QuizEngineError as exc:
+        print(f"quizengine: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    return run_take(quiz, args)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_quiz
+
+    words = list(args.name)
+    try:
+        if len(words) == 1:
+            created = [new_quiz(words[0], Path(args.dir))]
+        else:
+            print("quizengine: error: usage: quizengine new QUIZ_ID", file=sys.stderr)
+            return EXIT_USAGE
+    except ScaffoldError as exc:
+        print(f"quizengine: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in created:
+        print(f"created {path}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizengine", description="Validate, grade and take YAML quizzes."
+    )
+    parser.add_argument("--version", action="version", version=f"quizengine {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check quiz files and folders (default: quizzes/)")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(run=_validate)
+
+    p = sub.add_parser("grade", help="grade a response file against a quiz")
+    p.add_argument("quiz", metavar="QUIZ_FILE")
+    p.add_argument("response", metavar="RESPONSE_FILE")
+    p.add_argument("--json", action="store_true", help="print the grade result as JSON")
+    p.set_defaults(run=_grade)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a quiz file")
+    p.set_defaults(run=_schema)
+
+    p = sub.add_parser("take", help="take a quiz in the terminal")
+    p.add_argument("quiz", metavar="QUIZ_FILE")
+    p.add_argument("--seed", type=int, help="fix the shuffle and draw (for repeatable runs)")
+    p.add_argument("--json", action="store_true", help="print the grade result as JSON at the end")
+    p.add_argument("--save-response", metavar="FILE", help="write your answers as a response file")
+    p.set_defaults(run=_take)
+
+    p = sub.add_parser("new", help="scaffold a quiz file with one example of every question type")
+    p.add_argument("name", nargs="+", metavar="NAME")
+    p.add_argument("--dir", default=".", help="where to create it (default: here)")
+    p.set_defaults(run=_new)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

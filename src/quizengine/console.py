@@ -1,0 +1,42 @@
+"""Terminal presentation: the one place that knows how results look as text."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from .models import GradeResult, QuestionResult
+
+_MARKS = {
+    "correct": "correct",
+    "partial": "partly correct",
+    "incorrect": "incorrect",
+    "unanswered": "not answered",
+    "invalid": "invalid answer",
+}
+
+
+def question_lines(result: QuestionResult) -> list[str]:
+    lines = [
+        f"{result.id}: {_MARKS[result.status]} ({result.score:g}/{result.max_score:g})",
+    ]
+    if result.error:
+        lines.append(f"  problem: {result.error}")
+    lines.extend(f"  {note.strip()}" for note in result.feedback)
+    for check in result.checks:
+        lines.append(f"  [{'x' if check.passed else ' '}] {check.message}")
+    for advice in result.advice or []:
+        lines.append(f"  tip: {advice.message}")
+    if result.needs_self_review:
+        lines.append("  rate yourself on the rubric to complete this self-review")
+    return lines
+
+
+def summary_line(result: GradeResult) -> str:
+    verdict = "PASSED" if result.passed else "NOT PASSED"
+    return f"Score: {result.score:g}/{result.max_score:g} ({result.percent:.1f}%) - {verdict}"
+
+
+def print_result(result: GradeResult, out: TextIO) -> None:
+    for question in result.questions:
+        print("\n".join(question_lines(question)), file=out)
+    print(summary_line(result), file=out)

@@ -1,0 +1,209 @@
+"""Pydantic errors -> `path:line:col` diagnostics written for people.
+
+Messages are chosen by pydantic's error *type* (never by its wording), and the location is
+mapped back to the YAML node through `SourceDocument.position`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import Diagnostic
+from .models import Item, Option, Pair, Quiz, RubricCriterion, TextAnswer
+from .models.questions import QUESTION_CLASSES as _QUESTION_CLASSES
+from .models.questions import QUESTION_TYPES
+from .source import SourceDocument
+
+_LIST_ITEM_MODELS: dict[str, type[BaseModel]] = {
+    "options": Option,
+    "items": Item,
+    "distractors": Item,
+    "answers": TextAnswer,
+    "pairs": Pair,
+    "rubric": RubricCriterion,
+}
+_TEXT_OR_MAPPING = {"items", "distractors", "answers"}
+
+
+def describe(value: Any) -> str:
+    """How a YAML author would name a value they wrote."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{short}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _data_at(data: Any, loc: Iterable[int | str]) -> Any:
+    for part in loc:
+        if isinstance(data, dict) and isinstance(part, str) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(data, dict | list):
+            continue  # a union tag or validator name in the path
+        else:
+            return None
+    return data
+
+
+def _allowed_keys(data: Any, loc: tuple[int | str, ...]) -> list[str]:
+    """The keys valid at the mapping that holds loc's last element."""
+    container = loc[:-1]
+    names = [p for p in container if isinstance(p, str) and p not in _QUESTION_CLASSES]
+    last = names[-1] if names else None
+    if last in _LIST_ITEM_MODELS and isinstance(container[-1], int):
+        return list(_LIST_ITEM_MODELS[last].model_fields)
+    if last == "questions":
+        question = _data_at(data, container)
+        kind = question.get("type") if isinstance(question, dict) else None
+        if isinstance(kind, str) and kind in _QUESTION_CLASSES:
+            return list(_QUESTION_CLASSES[kind].model_fields)
+        return sorted({f for c in _QUESTION_CLASSES.values() for f in c.model_fields})
+    if not names:
+        return list(Quiz.model_fields)
+    return []
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _real_path(data: Any, loc: Iterable[int | str]) -> tuple[int | str, ...]:
+    """The part of a pydantic loc that names keys and indices present in the data."""
+    out: list[int | str] = []
+    for part in loc:
+        if isinstance(data, dict) and isinstance(part, str) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _field(data: Any, loc: tuple[int | str, ...]) -> str:
+    names = [p for p in _real_path(data, loc) if isinstance(p, str)]
+    return names[-1] if names else "value"
+
+
+def _message(err: ErrorDetails, data: Any) -> tuple[str, tuple[int | str, ...], bool]:
+    """Return (message, loc to point at, point at the key rather than the value)."""
+    kind, loc, value = err["type"], tuple(err["loc"]), err.get("input")
+    ctx: dict[str, Any] = dict(err.get("ctx") or {})
+    name = _field(data, loc)
+    if kind == "missing":
+        return f"missing required key '{loc[-1]}'", loc[:-1], False
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(data, loc)
+        return f"unknown key '{key}'{_suggest(key, allowed)}", loc, True
+    if kind == "union_tag_invalid":
+        tag = str(ctx.get("tag"))
+        expected = ", ".join(QUESTION_TYPES)
+        return (
+            f"unknown question type '{tag}'{_suggest(tag, QUESTION_TYPES)}; "
+            f"expected one of: {expected}",
+            (*loc, "type"),
+            False,
+        )
+    if kind == "union_tag_not_found":
+        return f"question needs a 'type': one of {', '.join(QUESTION_TYPES)}", loc, False
+    if "at" in ctx:  # our own cross-field rules name the exact sub-node
+        return err["msg"], (*loc, *ctx["at"]), False
+    if name == "tolerance":
+        return (
+            f"tolerance must be a number (0 or more) or a percentage like '5%', "
+            f"found {describe(value)}",
+            loc,
+            False,
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if name in _TEXT_OR_MAPPING:
+            return f"expected text or a mapping with 'text', found {describe(value)}", loc, False
+        return f"'{name}' should be a mapping of keys, found {describe(value)}", loc, False
+    if kind == "string_type":
+        hint = " (put it in quotes to make it text)" if isinstance(value, int | float) else ""
+        return f"'{name}' should be text, found {describe(value)}{hint}", loc, False
+    if kind == "bool_type":
+        return f"'{name}' should be true or false, found {describe(value)}", loc, False
+    if kind in ("int_type", "int_from_float", "int_parsing"):
+        return f"'{name}' should be a whole number, found {describe(value)}", loc, False
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return f"'{name}' should be a number, found {describe(value)}", loc, False
+    if kind == "list_type":
+        return f"'{name}' should be a list, found {describe(value)}", loc, False
+    if kind == "too_short":
+        return (
+            f"'{name}' needs at least {ctx.get('min_length')} entries, "
+            f"found {ctx.get('actual_length')}",
+            loc,
+            False,
+        )
+    if kind == "string_too_short":
+        return f"'{name}' must not be empty", loc, False
+    if kind == "string_pattern_mismatch":
+        return (
+            f"'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
+            "starting with a letter or digit",
+            loc,
+            False,
+        )
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = next(iter(ctx.values()), "?")
+        words = {
+            "greater_than": "greater than",
+            "greater_than_equal": "at least",
+            "less_than": "less than",
+            "less_than_equal": "at most",
+        }[kind]
+        return f"'{name}' must be {words} {bound}, found {describe(value)}", loc, False
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
+        suggestion = _suggest(value, choices) if isinstance(value, str) else ""
+        return (
+            f"'{name}' must be one of {expected}, found {describe(value)}{suggestion}",
+            loc,
+            False,
+        )
+    return err["msg"], loc, False
+
+
+def _question_prefix(data: Any, loc: tuple[int | str, ...]) -> str:
+    if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
+        question = _data_at(data, loc[:2])
+        if isinstance(question, dict) and isinstance(question.get("id"), str):
+            return f"question '{question['id']}': "
+        return f"question {loc[1] + 1}: "
+    return ""
+
+
+def from_validation_error(exc: ValidationError, doc: SourceDocument) -> list[Diagnostic]:
+    """Every pydantic error as one diagnostic, deduplicated per node and message."""
+    out: list[Diagnostic] = []
+    seen: set[tuple[int, int, str]] = set()
+    for err in exc.errors(include_url=False):
+        message, loc, at_key = _message(err, doc.data)
+        line, col = doc.position(loc, key=at_key)
+        text = _question_prefix(doc.data, tuple(err["loc"])) + message
+        if (line, col, text) not in seen:
+            seen.add((line, col, text))
+            out.append(Diagnostic(doc.path, line, col, text))
+    return out

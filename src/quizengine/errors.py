@@ -1,0 +1,42 @@
+"""User errors carry diagnostics with a source position; internal bugs stay ordinary exceptions.
+
+Keeping the two apart lets the CLI print every user problem as `PATH:LINE:COL: error: ...`
+and exit 1, while a genuine bug still surfaces loudly in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem in one file, 1-based line and column (0 when the position is unknown)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: Severity = "error"
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+
+class QuizEngineError(Exception):
+    """Base of every error a user can cause; never a bug in the engine."""
+
+
+class QuizFileError(QuizEngineError):
+    """A quiz file (or several) could not be loaded; `diagnostics` says where and why."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(d.format() for d in diagnostics))
+
+
+class ResponseError(QuizEngineError):
+    """A response file is rejected whole (not JSON, not an object, another quiz, unknown id)."""

@@ -1,0 +1,40 @@
+"""single, multiple and true_false: choices by id, so shuffling never changes a grade."""
+
+from __future__ import annotations
+
+from ..models import MultipleQuestion, QuestionResult, SingleQuestion, TrueFalseQuestion
+from .common import InvalidAnswer, finish, json_type, require_str
+
+
+def grade_single(question: SingleQuestion, answer: object) -> QuestionResult:
+    chosen = require_str(answer, "an option id (a string)")
+    option = next((o for o in question.options if o.id == chosen), None)
+    if option is None:
+        raise InvalidAnswer(f"unknown option id '{chosen}'")
+    return finish(question, "single", 1.0 if option.correct else 0.0, [option.feedback])
+
+
+def grade_multiple(question: MultipleQuestion, answer: object) -> QuestionResult:
+    if not isinstance(answer, list):
+        raise InvalidAnswer(f"expected a list of option ids, got {json_type(answer)}")
+    known = {o.key for o in question.options}
+    chosen: set[str] = set()
+    for entry in answer:
+        if not isinstance(entry, str) or entry not in known:
+            shown = entry if isinstance(entry, str) else json_type(entry)
+            raise InvalidAnswer(f"unknown option id '{shown}'")
+        chosen.add(entry)
+    correct = question.correct_ids()
+    if question.scoring == "all_or_nothing":
+        fraction = 1.0 if chosen == correct else 0.0
+    else:
+        right, wrong = len(chosen & correct), len(chosen - correct)
+        fraction = max(0.0, (right - wrong) / len(correct))
+    feedback = [o.feedback for o in question.options if o.key in chosen]
+    return finish(question, "multiple", fraction, feedback)
+
+
+def grade_true_false(question: TrueFalseQuestion, answer: object) -> QuestionResult:
+    if not isinstance(answer, bool):
+        raise InvalidAnswer(f"expected true or false, got {json_type(answer)}")
+    return finish(question, "true_false", 1.0 if answer == question.answer else 0.0)

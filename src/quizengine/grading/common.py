@@ -1,0 +1,70 @@
+"""What every grader shares: turning a fraction into a result, and the invalid-answer path.
+
+Graders are pure: (question, answer) -> QuestionResult. A malformed answer is not a wrong
+answer: it raises `InvalidAnswer`, which `grade_question` turns into `status: invalid`.
+"""
+
+from __future__ import annotations
+
+from ..models import QuestionResult
+from ..models.questions import QuestionBase
+
+EPSILON = 1e-9
+
+
+class InvalidAnswer(ValueError):
+    """The answer's shape does not fit its question (spec §3): scores 0, `status: invalid`."""
+
+
+def status_for(fraction: float) -> str:
+    if fraction >= 1 - EPSILON:
+        return "correct"
+    if fraction <= EPSILON:
+        return "incorrect"
+    return "partial"
+
+
+def finish(
+    question: QuestionBase,
+    kind: str,
+    fraction: float,
+    feedback: list[str | None] | None = None,
+) -> QuestionResult:
+    """Scale a [0, 1] fraction by points and add the question-level feedback for its status."""
+    fraction = min(1.0, max(0.0, fraction))
+    status = status_for(fraction)
+    notes = [f for f in feedback or [] if f]
+    closing = question.feedback_correct if status == "correct" else question.feedback_incorrect
+    if closing:
+        notes.append(closing)
+    return QuestionResult(
+        id=question.id,
+        type=kind,
+        score=fraction * question.points,
+        max_score=question.points,
+        status=status,  # type: ignore[arg-type]
+        feedback=notes,
+    )
+
+
+def require_str(answer: object, what: str = "a string") -> str:
+    if not isinstance(answer, str):
+        raise InvalidAnswer(f"expected {what}, got {json_type(answer)}")
+    return answer
+
+
+def json_type(value: object) -> str:
+    """Name a value by its JSON type, which is what a response author sees."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__

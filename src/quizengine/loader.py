@@ -1,0 +1,155 @@
+"""Files and folders -> validated quizzes, with every problem of every file collected at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .diagnostics import describe, from_validation_error
+from .errors import Diagnostic, QuizFileError
+from .models import Quiz, ShortTextQuestion
+from .source import SourceDocument, read_document
+
+QUIZ_SUFFIXES = (".yaml", ".yml")
+MANIFEST_NAME = "module.yaml"
+
+
+@dataclass(slots=True)
+class LoadedQuiz:
+    path: str
+    quiz: Quiz | None
+    diagnostics: list[Diagnostic]
+    document: SourceDocument | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.quiz is not None and not any(d.severity == "error" for d in self.diagnostics)
+
+
+@dataclass(slots=True)
+class LoadReport:
+    files: list[LoadedQuiz] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def all_diagnostics(self) -> list[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics] + self.diagnostics
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.all_diagnostics)
+
+    @property
+    def quizzes(self) -> list[Quiz]:
+        return [f.quiz for f in self.files if f.quiz is not None and f.ok]
+
+
+def validate_document(doc: SourceDocument) -> LoadedQuiz:
+    diagnostics = list(doc.diagnostics)
+    if doc.data is None:
+        return LoadedQuiz(doc.path, None, diagnostics, doc)
+    if not isinstance(doc.data, dict):
+        diagnostics.append(
+            Diagnostic(
+                doc.path,
+                *doc.position(()),
+                f"a quiz file must be a mapping with id, title and questions, "
+                f"found {describe(doc.data)}",
+            )
+        )
+        return LoadedQuiz(doc.path, None, diagnostics, doc)
+    try:
+        quiz = Quiz.model_validate(doc.data)
+    except ValidationError as exc:
+        diagnostics.extend(from_validation_error(exc, doc))
+        return LoadedQuiz(doc.path, None, diagnostics, doc)
+    diagnostics.extend(_lint(quiz, doc))
+    return LoadedQuiz(doc.path, quiz, diagnostics, doc)
+
+
+def _lint(quiz: Quiz, doc: SourceDocument) -> list[Diagnostic]:
+    """Valid but probably unintended: warnings, fatal only under `--strict`."""
+    out = []
+    for index, question in enumerate(quiz.questions):
+        if (
+            isinstance(question, ShortTextQuestion)
+            and question.match != "normalized"
+            and question.typo_tolerance
+        ):
+            line, col = doc.position(("questions", index, "typo_tolerance"))
+            out.append(
+                Diagnostic(
+                    doc.path,
+                    line,
+                    col,
+                    f"question '{question.id}': typo_tolerance only applies to "
+                    f"match: normalized and is ignored with match: {question.match}",
+                    "warning",
+                )
+            )
+    return out
+
+
+def load_quiz_file(path: Path | str, display: str | None = None) -> LoadedQuiz:
+    return validate_document(read_document(Path(path), display))
+
+
+def load_quiz(path: Path | str) -> Quiz:
+    """Load one quiz or raise `QuizFileError` carrying every diagnostic."""
+    loaded = load_quiz_file(path)
+    if loaded.quiz is None or not loaded.ok:
+        raise QuizFileError([d for d in loaded.diagnostics if d.severity == "error"])
+    return loaded.quiz
+
+
+def discover(paths: Sequence[Path | str]) -> tuple[list[Path], list[Diagnostic]]:
+    """Quiz files under the given files and folders, in a stable order (manifests excluded)."""
+    found: list[Path] = []
+    problems: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.suffix in QUIZ_SUFFIXES and p.is_file() and p.name != MANIFEST_NAME
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(Diagnostic(str(path), 0, 0, "no such file or folder"))
+    return found, problems
+
+
+def load_paths(paths: Sequence[Path | str]) -> LoadReport:
+    files, problems = discover(paths)
+    report = LoadReport(diagnostics=problems)
+    report.files = [load_quiz_file(p) for p in files]
+    report.diagnostics.extend(_duplicate_ids(report.files))
+    return report
+
+
+def _duplicate_ids(files: Iterable[LoadedQuiz]) -> list[Diagnostic]:
+    first: dict[str, str] = {}
+    out = []
+    for loaded in files:
+        if loaded.quiz is None or loaded.document is None:
+            continue
+        qid = loaded.quiz.id
+        if qid in first:
+            line, col = loaded.document.position(("id",))
+            out.append(
+                Diagnostic(
+                    loaded.path,
+                    line,
+                    col,
+                    f"quiz id '{qid}' is already used by {first[qid]}: quiz ids must be "
+                    "unique across the course",
+                )
+            )
+        else:
+            first[qid] = loaded.path
+    return out

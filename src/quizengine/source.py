@@ -1,0 +1,287 @@
+"""Safe YAML loading that remembers where every value came from.
+
+Quiz YAML is a strict subset of YAML: libyaml's C parser composes the node graph (fast, and
+nothing is ever constructed from a tag), our own resolver applies the YAML 1.2 core schema
+(so `no` stays a string and `2024-01-01` stays text), and our converter turns nodes into
+plain dicts and lists while enforcing the hostile-input limits of spec §6. The node graph
+is kept so that a validation error can be mapped back to `line:col` only when one occurs:
+positions cost nothing on the happy path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Diagnostic
+
+try:  # libyaml is almost always present; the pure parser is the fallback.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 500_000
+# libyaml's composer recurses in C: past some thousands of levels it overflows the stack.
+# A cheap textual bound below this figure proves a document safe to compose directly.
+_SAFE_COMPOSE_DEPTH = 1_000
+
+_STR, _INT, _FLOAT, _BOOL, _NULL = "!qe/str", "!qe/int", "!qe/float", "!qe/bool", "!qe/null"
+_SEQ, _MAP = "!qe/seq", "!qe/map"
+
+_INT_RE = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_SPECIAL = {
+    "": (_NULL, None), "~": (_NULL, None), "null": (_NULL, None), "Null": (_NULL, None),
+    "NULL": (_NULL, None), "true": (_BOOL, True), "True": (_BOOL, True), "TRUE": (_BOOL, True),
+    "false": (_BOOL, False), "False": (_BOOL, False), "FALSE": (_BOOL, False),
+    ".inf": (_FLOAT, float("inf")), ".Inf": (_FLOAT, float("inf")),
+    ".INF": (_FLOAT, float("inf")), "+.inf": (_FLOAT, float("inf")),
+    "-.inf": (_FLOAT, float("-inf")), ".nan": (_FLOAT, float("nan")),
+    ".NaN": (_FLOAT, float("nan")), ".NAN": (_FLOAT, float("nan")),
+}  # fmt: skip
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+def _plain_tag(value: str) -> str:
+    """YAML 1.2 core schema for plain scalars; everything unrecognised is a string."""
+    special = _SPECIAL.get(value)
+    if special is not None:
+        return special[0]
+    if value and value[0] in _NUMBER_START:
+        if _INT_RE.fullmatch(value):
+            return _INT
+        if _FLOAT_RE.fullmatch(value):
+            return _FLOAT
+    return _STR
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Composes nodes only; tags it did not resolve itself mark an explicit (forbidden) tag."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            return _plain_tag(value) if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """A parsed file: plain data for validation, and the nodes that say where it came from."""
+
+    path: str
+    root: Node | None
+    data: Any
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def position(self, loc: tuple[int | str, ...], *, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the node at `loc` (of its key when `key` is set).
+
+        Path elements that are not in the data (a union's tag, say) are skipped, and the walk
+        stops at the deepest node that exists, which is the most useful place to point at.
+        """
+        node = self.root
+        key_node: Node | None = None
+        for part in loc:
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                found = _find_key(node, part)
+                if found is None:
+                    continue
+                key_node, node = found
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                key_node, node = None, node.value[part]
+        target = key_node if key and key_node is not None else node
+        if target is None:
+            return 1, 1
+        mark = target.start_mark
+        return mark.line + 1, mark.column + 1
+
+
+def _find_key(node: MappingNode, name: str) -> tuple[Node, Node] | None:
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == name:
+            return key_node, value_node
+    return None
+
+
+def read_document(path: Path, display: str | None = None) -> SourceDocument:
+    """Read, decode and parse one YAML file; problems come back as diagnostics, never raised."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _failed(name, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _failed(name, 0, 0, f"cannot read file: {exc.strerror or exc}")
+    return parse_bytes(raw, name)
+
+
+def parse_bytes(raw: bytes, name: str) -> SourceDocument:
+    if len(raw) > MAX_BYTES:
+        return _failed(name, 1, 1, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return _failed(name, line, col, "file is not valid UTF-8 text (is it a binary file?)")
+    return parse_text(text, name)
+
+
+def parse_text(text: str, name: str) -> SourceDocument:
+    depth_problem = _depth_guard(text)
+    if depth_problem is not None:
+        return _failed(name, *depth_problem)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return _failed(name, line, col, f"YAML syntax error: {_yaml_reason(exc)}")
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        return _failed(name, line, col, f"file contains a character YAML forbids ({exc.reason})")
+    except yaml.YAMLError as exc:
+        return _failed(name, 1, 1, f"YAML error: {exc}")
+    finally:
+        loader.dispose()
+    doc = SourceDocument(name, root, None)
+    if root is None:
+        doc.diagnostics.append(Diagnostic(name, 1, 1, "file is empty: expected a quiz mapping"))
+        return doc
+    converter = _Converter(name)
+    doc.data = converter.convert(root, 0)
+    doc.diagnostics.extend(converter.diagnostics)
+    if converter.aborted:
+        doc.data = None
+    return doc
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+    reason = exc.problem or "malformed YAML"
+    if exc.context:
+        reason += f" {exc.context}"
+        start, end = exc.context_mark, exc.problem_mark
+        if start and (not end or (start.line, start.column) != (end.line, end.column)):
+            reason += f" started at line {start.line + 1}, column {start.column + 1}"
+    return reason
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _failed(name: str, line: int, col: int, message: str) -> SourceDocument:
+    return SourceDocument(name, None, None, [Diagnostic(name, line, col, message)])
+
+
+_DEEP_INDENT = re.compile(r"^ {%d}" % (_SAFE_COMPOSE_DEPTH // 4), re.MULTILINE)
+_COMPACT_RUN = re.compile(r"(?:[-?:][ \t]+){%d}" % (_SAFE_COMPOSE_DEPTH // 4))
+
+
+def _depth_guard(text: str) -> tuple[int, int, str] | None:
+    """Reject nesting too deep to compose safely, before libyaml recurses into it.
+
+    Nesting comes from flow brackets, indentation and compact `- - -` runs; when all three
+    are small the document cannot be deep and we skip the exact (slower) event scan.
+    """
+    flow = text.count("[") + text.count("{")
+    if (
+        flow < _SAFE_COMPOSE_DEPTH // 2
+        and not _DEEP_INDENT.search(text)
+        and not _COMPACT_RUN.search(text)
+    ):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return (
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"nesting is deeper than {MAX_DEPTH} levels",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer will report the syntax error with its position
+    return None
+
+
+class _Converter:
+    """Nodes -> plain data, enforcing the strict subset and the size limits."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.diagnostics: list[Diagnostic] = []
+        self.visited = 0
+        self.aborted = False
+
+    def _error(self, node: Node, message: str) -> None:
+        mark = node.start_mark
+        self.diagnostics.append(Diagnostic(self.name, mark.line + 1, mark.column + 1, message))
+
+    def convert(self, node: Node, depth: int) -> Any:
+        if self.aborted:
+            return None
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            self._error(node, f"document expands to more than {MAX_NODES:,} values "
+                              "(an alias bomb?); simplify its anchors and aliases")  # fmt: skip
+            self.aborted = True
+            return None
+        if depth > MAX_DEPTH:
+            self._error(node, f"nesting is deeper than {MAX_DEPTH} levels")
+            self.aborted = True
+            return None
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _MAP:
+            return self._mapping(node, depth)
+        if tag == _SEQ:
+            return [self.convert(child, depth + 1) for child in node.value]
+        if tag == _INT:
+            value: str = node.value
+            if value.startswith(("0o", "0x")):
+                return int(value[2:], 8 if value[1] == "o" else 16)
+            return int(value)
+        if tag == _FLOAT:
+            special = _SPECIAL.get(node.value)
+            return special[1] if special else float(node.value)
+        if tag in (_BOOL, _NULL):
+            return _SPECIAL[node.value][1]
+        self._error(node, f"YAML tags are not allowed in quiz files (found '{tag}')")
+        return None
+
+    def _mapping(self, node: Node, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, _INT, _FLOAT,
+                                                                              _BOOL, _NULL):  # fmt: skip
+                self._error(key_node, "a key must be plain text")
+                continue
+            key = key_node.value
+            if key == "<<" and not key_node.style:
+                self._error(key_node, "merge keys (<<) are not supported; repeat the keys instead")
+                continue
+            if key in out:
+                self._error(key_node, f"duplicate key '{key}': each key may appear once")
+                continue
+            out[key] = self.convert(value_node, depth + 1)
+        return out

@@ -1,0 +1,207 @@
+"""`quizengine take`: a quiz in the terminal, one question at a time; works with piped input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+from .console import question_lines, summary_line
+from .grading import grade, grade_question
+from .models import (
+    MatchingQuestion,
+    MultipleQuestion,
+    NumericQuestion,
+    OrderingQuestion,
+    Question,
+    Quiz,
+    Response,
+    ShortTextQuestion,
+    SingleQuestion,
+    StarQuestion,
+    TrueFalseQuestion,
+)
+from .star import effective_rubric
+
+Ask = Callable[[str], str | None]
+
+
+class _EndOfInput(Exception):
+    """stdin ran out: the remaining questions stay unanswered."""
+
+
+def _say(text: str = "") -> None:
+    print(text)
+
+
+def _block(text: str) -> None:
+    _say(textwrap.indent(text.strip(), "  "))
+
+
+def _reader() -> Ask:
+    def ask(prompt: str) -> str | None:
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            raise _EndOfInput
+        if not sys.stdin.isatty():
+            sys.stdout.write(line if line.endswith("\n") else line + "\n")
+        return line.rstrip("\n")
+
+    return ask
+
+
+def _choose(ask: Ask, count: int, *, many: bool, hint: str | None) -> list[int]:
+    """Numbers 1..count typed by the learner, re-asked until they make sense."""
+    label = "Your choices (e.g. 1,3)" if many else "Your choice"
+    while True:
+        raw = (ask(f"{label}{' (? for a hint)' if hint else ''}: ") or "").strip()
+        if raw == "?" and hint:
+            _block(hint)
+            continue
+        parts = [p for p in raw.replace(",", " ").split() if p]
+        if parts and all(p.isdigit() and 1 <= int(p) <= count for p in parts):
+            if many or len(parts) == 1:
+                return [int(p) - 1 for p in parts]
+        _say(f"  Please type {'numbers' if many else 'a number'} from 1 to {count}.")
+
+
+def _text(ask: Ask, label: str, hint: str | None) -> str:
+    while True:
+        raw = ask(f"{label}{' (? for a hint)' if hint else ''}: ") or ""
+        if raw.strip() == "?" and hint:
+            _block(hint)
+            continue
+        return raw
+
+
+def _paragraph(ask: Ask, label: str) -> str:
+    _say(f"{label} (finish with an empty line):")
+    lines: list[str] = []
+    while True:
+        line = ask("  > ")
+        if not line:
+            return " ".join(lines)
+        lines.append(line.strip())
+
+
+def _answer(question: Question, ask: Ask, rng: random.Random) -> Any:
+    hint = question.hint
+    if isinstance(question, SingleQuestion | MultipleQuestion):
+        options = list(question.options)
+        if question.shuffle_options:
+            rng.shuffle(options)
+        for number, option in enumerate(options, 1):
+            _say(f"  {number}. {option.text.strip()}")
+        picked = _choose(ask, len(options), many=isinstance(question, MultipleQuestion), hint=hint)
+        ids = [options[i].key for i in picked]
+        return ids[0] if isinstance(question, SingleQuestion) else ids
+    if isinstance(question, TrueFalseQuestion):
+        _say("  1. True\n  2. False")
+        return _choose(ask, 2, many=False, hint=hint)[0] == 0
+    if isinstance(question, ShortTextQuestion):
+        return _text(ask, "Your answer", hint)
+    if isinstance(question, NumericQuestion):
+        unit = f" ({question.unit})" if question.unit else ""
+        return _text(ask, f"Your answer{unit}", hint)
+    if isinstance(question, OrderingQuestion):
+        items = list(question.items)
+        rng.shuffle(items)
+        for number, item in enumerate(items, 1):
+            _say(f"  {number}. {item.text.strip()}")
+        _say("  Type every number once, in the right order (e.g. 3 1 2).")
+        while True:
+            picked = _choose(ask, len(items), many=True, hint=hint)
+            if sorted(picked) == list(range(len(items))):
+                return [items[i].key for i in picked]
+            _say("  Use each number exactly once.")
+    if isinstance(question, MatchingQuestion):
+        rights = list(zip(question.right_ids(), [p.right for p in question.pairs]
+                          + [d.text for d in question.distractors], strict=True))  # fmt: skip
+        rng.shuffle(rights)
+        for number, (_, text) in enumerate(rights, 1):
+            _say(f"  {number}. {text.strip()}")
+        mapping = {}
+        for pair in question.pairs:
+            _say(f"  {pair.left.strip()}")
+            mapping[pair.id] = rights[_choose(ask, len(rights), many=False, hint=hint)[0]][0]
+        return mapping
+    assert isinstance(question, StarQuestion)
+    return _star(question, ask)
+
+
+def _star(question: StarQuestion, ask: Ask) -> dict[str, Any]:
+    _say(f"  Aim for {question.min_words}-{question.max_words} words.")
+    if question.mode == "free":
+        answer: dict[str, Any] = {"text": _paragraph(ask, "Your answer")}
+    else:
+        answer = {
+            part: _paragraph(ask, part.capitalize())
+            for part in ("situation", "task", "action", "result")
+        }
+    checks = grade_question(question, answer)
+    for line in question_lines(checks)[1:]:
+        _say(line)
+    _say("Now rate yourself (Enter to skip a criterion):")
+    rating: dict[str, int] = {}
+    for criterion in effective_rubric(question):
+        _say(f"  {criterion.criterion.strip()}")
+        for level, descriptor in enumerate(criterion.levels):
+            _say(f"    {level}. {descriptor.strip()}")
+        while True:
+            raw = (ask("  Level: ") or "").strip()
+            if not raw:
+                break
+            if raw.isdigit() and int(raw) < len(criterion.levels):
+                rating[criterion.id] = int(raw)
+                break
+            _say(f"  Type a level from 0 to {len(criterion.levels) - 1}.")
+    if rating:
+        answer["self_rating"] = rating
+    return answer
+
+
+def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> int:
+    ask = ask or _reader()
+    rng = random.Random(args.seed)
+    questions = list(quiz.questions)
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    if quiz.draw:
+        questions = questions[: quiz.draw]
+    _say(quiz.title)
+    if quiz.description:
+        _block(quiz.description)
+    answers: dict[str, Any] = {}
+    try:
+        for number, question in enumerate(questions, 1):
+            _say(f"\nQuestion {number} of {len(questions)} ({question.points:g} pt)")
+            _block(question.prompt)
+            answers[question.id] = _answer(question, ask, rng)
+            if not quiz.exam and question.type != "star":
+                result = grade_question(question, answers[question.id])
+                for line in question_lines(result):
+                    _say(line)
+                if question.explanation:
+                    _block(question.explanation)
+    except _EndOfInput:
+        _say("\n(end of input: the remaining questions are left unanswered)")
+    response = Response(quiz=quiz.id, presented=[q.id for q in questions], answers=answers)
+    result = grade(quiz, response)
+    _say("")
+    if quiz.exam:
+        for question_result in result.questions:
+            _say("\n".join(question_lines(question_result)))
+    _say(summary_line(result))
+    if args.save_response:
+        with open(args.save_response, "w", encoding="utf-8") as handle:
+            json.dump(response.model_dump(exclude_none=True), handle, indent=2)
+        _say(f"Response saved to {args.save_response}")
+    if args.json:
+        print(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))
+    return 0

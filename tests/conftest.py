@@ -1,0 +1,27 @@
+"""Shared fixtures: paths to the repository's data, and a helper to write small quiz files."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+VECTORS = ROOT / "tests" / "vectors"
+QUIZZES = ROOT / "quizzes"
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write dedented YAML text to a file in a temporary folder and return its path."""
+
+    def write(text: str, name: str = "quiz.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
