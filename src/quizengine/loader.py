@@ -22,7 +22,9 @@ class LoadedQuiz:
     path: str
     quiz: Quiz | None
     diagnostics: list[Diagnostic]
-    document: SourceDocument | None = None
+    # Where the quiz id sits, for cross-file checks; the node tree itself is not kept,
+    # so a large bank costs the memory of its models, not of its YAML.
+    id_position: tuple[int, int] = (1, 1)
 
     @property
     def ok(self) -> bool:
@@ -50,7 +52,7 @@ class LoadReport:
 def validate_document(doc: SourceDocument) -> LoadedQuiz:
     diagnostics = list(doc.diagnostics)
     if doc.data is None:
-        return LoadedQuiz(doc.path, None, diagnostics, doc)
+        return LoadedQuiz(doc.path, None, diagnostics)
     if not isinstance(doc.data, dict):
         diagnostics.append(
             Diagnostic(
@@ -60,14 +62,14 @@ def validate_document(doc: SourceDocument) -> LoadedQuiz:
                 f"found {describe(doc.data)}",
             )
         )
-        return LoadedQuiz(doc.path, None, diagnostics, doc)
+        return LoadedQuiz(doc.path, None, diagnostics)
     try:
         quiz = Quiz.model_validate(doc.data)
     except ValidationError as exc:
         diagnostics.extend(from_validation_error(exc, doc))
-        return LoadedQuiz(doc.path, None, diagnostics, doc)
+        return LoadedQuiz(doc.path, None, diagnostics)
     diagnostics.extend(_lint(quiz, doc))
-    return LoadedQuiz(doc.path, quiz, diagnostics, doc)
+    return LoadedQuiz(doc.path, quiz, diagnostics, doc.position(("id",)))
 
 
 def _lint(quiz: Quiz, doc: SourceDocument) -> list[Diagnostic]:
@@ -136,11 +138,11 @@ def _duplicate_ids(files: Iterable[LoadedQuiz]) -> list[Diagnostic]:
     first: dict[str, str] = {}
     out = []
     for loaded in files:
-        if loaded.quiz is None or loaded.document is None:
+        if loaded.quiz is None:
             continue
         qid = loaded.quiz.id
         if qid in first:
-            line, col = loaded.document.position(("id",))
+            line, col = loaded.id_position
             out.append(
                 Diagnostic(
                     loaded.path,

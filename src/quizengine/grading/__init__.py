@@ -29,7 +29,7 @@ GRADERS: dict[str, Callable[[Any, object], QuestionResult]] = {
     "star": grade_star,
 }
 
-_MISSING = object()
+_MISSING: Any = object()
 
 
 def grade_question(question: Question, answer: object = _MISSING) -> QuestionResult:

@@ -8,7 +8,7 @@ from .common import InvalidAnswer, finish, json_type, require_str
 
 def grade_single(question: SingleQuestion, answer: object) -> QuestionResult:
     chosen = require_str(answer, "an option id (a string)")
-    option = next((o for o in question.options if o.id == chosen), None)
+    option = question.by_id.get(chosen)
     if option is None:
         raise InvalidAnswer(f"unknown option id '{chosen}'")
     return finish(question, "single", 1.0 if option.correct else 0.0, [option.feedback])
@@ -17,20 +17,22 @@ def grade_single(question: SingleQuestion, answer: object) -> QuestionResult:
 def grade_multiple(question: MultipleQuestion, answer: object) -> QuestionResult:
     if not isinstance(answer, list):
         raise InvalidAnswer(f"expected a list of option ids, got {json_type(answer)}")
-    known = {o.key for o in question.options}
-    chosen: set[str] = set()
-    for entry in answer:
-        if not isinstance(entry, str) or entry not in known:
-            shown = entry if isinstance(entry, str) else json_type(entry)
-            raise InvalidAnswer(f"unknown option id '{shown}'")
-        chosen.add(entry)
-    correct = question.correct_ids()
+    known = question.option_ids
+    try:
+        chosen = set(answer)
+    except TypeError:  # a list or object inside the list
+        chosen = {None}
+    if not chosen <= known:
+        bad = next(e for e in answer if not isinstance(e, str) or e not in known)
+        shown = bad if isinstance(bad, str) else json_type(bad)
+        raise InvalidAnswer(f"unknown option id '{shown}'")
+    correct = question.correct_ids
     if question.scoring == "all_or_nothing":
         fraction = 1.0 if chosen == correct else 0.0
     else:
         right, wrong = len(chosen & correct), len(chosen - correct)
         fraction = max(0.0, (right - wrong) / len(correct))
-    feedback = [o.feedback for o in question.options if o.key in chosen]
+    feedback: list[str | None] = [fb for key, fb in question.feedback_by_id if key in chosen]
     return finish(question, "multiple", fraction, feedback)
 
 

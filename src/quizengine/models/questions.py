@@ -8,6 +8,7 @@ exact YAML node (the second `id: q3`, say) rather than at the whole list.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal, get_args
 
@@ -99,8 +100,22 @@ class _ChoiceQuestion(QuestionBase):
         assign_ids(options)
         return options
 
-    def correct_ids(self) -> set[str]:
-        return {o.key for o in self.options if o.correct}
+    @cached_property
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset(o.key for o in self.options if o.correct)
+
+    @cached_property
+    def option_ids(self) -> frozenset[str]:
+        return frozenset(o.key for o in self.options)
+
+    @cached_property
+    def by_id(self) -> dict[str, Option]:
+        return {o.key: o for o in self.options}
+
+    @cached_property
+    def feedback_by_id(self) -> tuple[tuple[str, str], ...]:
+        """(id, feedback) in authored order, for the options that have feedback."""
+        return tuple((o.key, o.feedback) for o in self.options if o.feedback)
 
 
 class SingleQuestion(_ChoiceQuestion):
