@@ -20,8 +20,15 @@ def _text(rng: random.Random, n: int) -> str:
 
 def question(rng: random.Random, index: int) -> dict[str, Any]:
     kind = (
-        "single", "multiple", "true_false", "short_text", "numeric", "ordering", "matching", "star",
-    )[index % 8]  # fmt: skip
+        "single",
+        "multiple",
+        "true_false",
+        "short_text",
+        "numeric",
+        "ordering",
+        "matching",
+        "star",
+    )[index % 8]
     base: dict[str, Any] = {
         "id": f"q{index}",
         "type": kind,
@@ -31,10 +38,13 @@ def question(rng: random.Random, index: int) -> dict[str, Any]:
     }
     if kind in ("single", "multiple"):
         base["options"] = [
-            {"text": _text(rng, 6), "correct": i == 0 or (kind == "multiple" and i == 2),
-             "feedback": _text(rng, 8)}
+            {
+                "text": _text(rng, 6),
+                "correct": i == 0 or (kind == "multiple" and i == 2),
+                "feedback": _text(rng, 8),
+            }
             for i in range(4)
-        ]  # fmt: skip
+        ]
     elif kind == "true_false":
         base["answer"] = bool(index % 2)
     elif kind == "short_text":

@@ -44,7 +44,9 @@ def answers_for(q: Question, rng: random.Random) -> list[Any]:
         ids = [i.key for i in q.items]  # type: ignore[union-attr]
         return [rng.sample(ids, len(ids)) for _ in range(64)]
     if kind == "matching":
-        return [dict(zip(q.left_ids(), rng.sample(q.right_ids(), 3), strict=False)) for _ in range(64)]  # type: ignore[union-attr]
+        return [
+            dict(zip(q.left_ids(), rng.sample(q.right_ids(), 3), strict=False)) for _ in range(64)
+        ]  # type: ignore[union-attr]
     raise ValueError(kind)
 
 
@@ -60,8 +62,9 @@ def run(seconds: float = 0.5) -> dict[str, float]:
     results: dict[str, float] = {}
     print("grading bench: responses per second, one core")
     print(f"  {'type':<11} {'engine':>12} {'bare compare':>13} {'ratio':>7}")
-    for index, kind in enumerate(("single", "multiple", "true_false", "short_text", "numeric",
-                                  "ordering", "matching")):  # fmt: skip
+    for index, kind in enumerate(
+        ("single", "multiple", "true_false", "short_text", "numeric", "ordering", "matching")
+    ):
         raw = make_question(rng, index)
         question = ADAPTER.validate_python(raw)
         answers = answers_for(question, rng)

@@ -63,9 +63,13 @@ def run(questions: int = 10_000, rounds: int = 3) -> dict[str, float]:
     print(f"validate bench: {questions:,} questions in 10 files, {size / 1e6:.1f} MB of YAML")
     print(f"  quizengine validate (positions + every check): {ours:8.3f} s")
     print(f"  yaml.safe_load baseline:                       {baseline:8.3f} s")
-    print(f"  time ratio validate / safe_load:               {ours / baseline:8.3f}  (target <= 0.5)")
-    print(f"  peak memory ratio:                             {ours_mem / base_mem:8.3f}  "
-          f"({ours_mem / 1e6:.0f} MB vs {base_mem / 1e6:.0f} MB)")  # fmt: skip
+    print(
+        f"  time ratio validate / safe_load:               {ours / baseline:8.3f}  (target <= 0.5)"
+    )
+    print(
+        f"  peak memory ratio:                             {ours_mem / base_mem:8.3f}  "
+        f"({ours_mem / 1e6:.0f} MB vs {base_mem / 1e6:.0f} MB)"
+    )
     return {"ratio": ours / baseline, "memory_ratio": ours_mem / base_mem}
 
 

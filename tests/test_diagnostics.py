@@ -1,4 +1,4 @@
-"""The malformed corpus: every file's diagnostics point at the right LINE:COL with a clear message."""
+"""The malformed corpus: each file's diagnostics point at the right LINE:COL, clearly worded."""
 
 from __future__ import annotations
 

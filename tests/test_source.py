@@ -12,9 +12,15 @@ from quizengine.source import MAX_BYTES, MAX_DEPTH, parse_bytes, parse_text
 def test_core_schema_keeps_norway_and_dates_as_text() -> None:
     doc = parse_text("a: no\nb: yes\nc: 2024-01-01\nd: on\ne: '5'\nf: 1e3\ng: 0x1F\nh: ~\n", "f")
     assert doc.data == {
-        "a": "no", "b": "yes", "c": "2024-01-01", "d": "on", "e": "5",
-        "f": 1000.0, "g": 31, "h": None,
-    }  # fmt: skip
+        "a": "no",
+        "b": "yes",
+        "c": "2024-01-01",
+        "d": "on",
+        "e": "5",
+        "f": 1000.0,
+        "g": 31,
+        "h": None,
+    }
     assert doc.diagnostics == []
 
 

@@ -50,7 +50,9 @@ def _grade(args: argparse.Namespace) -> int:
         try:
             raw = response_path.read_bytes()
         except OSError as exc:
-            print(f"quizengine: error: cannot read {args.response}: {exc.strerror}", file=sys.stderr)
+            print(
+                f"quizengine: error: cannot read {args.response}: {exc.strerror}", file=sys.stderr
+            )
             return EXIT_INVALID
         result = grade(quiz, parse_response(raw))
     except QuizEngineError as exc:
@@ -64,7 +66,7 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(schema_text())
+    sys.stdout.write(schema_text("module" if args.module else "quiz"))
     return EXIT_OK
 
 
@@ -80,14 +82,19 @@ def _take(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_quiz
+    from .scaffold import ScaffoldError, new_module, new_quiz
 
     words = list(args.name)
     try:
-        if len(words) == 1:
+        if words[0] == "module" and len(words) == 2:
+            created = new_module(words[1], Path(args.dir))
+        elif len(words) == 1:
             created = [new_quiz(words[0], Path(args.dir))]
         else:
-            print("quizengine: error: usage: quizengine new QUIZ_ID", file=sys.stderr)
+            print(
+                "quizengine: error: usage: quizengine new QUIZ_ID | new module NAME",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
     except ScaffoldError as exc:
         print(f"quizengine: error: {exc}", file=sys.stderr)
@@ -116,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_grade)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a quiz file")
+    p.add_argument("--module", action="store_true", help="the schema of a module manifest instead")
     p.set_defaults(run=_schema)
 
     p = sub.add_parser("take", help="take a quiz in the terminal")
@@ -125,9 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--save-response", metavar="FILE", help="write your answers as a response file")
     p.set_defaults(run=_take)
 
-    p = sub.add_parser("new", help="scaffold a quiz file with one example of every question type")
+    p = sub.add_parser(
+        "new", help="scaffold a quiz (new QUIZ_ID) or a whole module (new module NAME)"
+    )
     p.add_argument("name", nargs="+", metavar="NAME")
-    p.add_argument("--dir", default=".", help="where to create it (default: here)")
+    p.add_argument(
+        "--dir",
+        default=".",
+        help="a quiz: the folder to write it in; a module: the project root (default: here)",
+    )
     p.set_defaults(run=_new)
     return parser
 

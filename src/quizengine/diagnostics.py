@@ -48,17 +48,28 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _data_at(data: Any, loc: Iterable[int | str]) -> Any:
+def _walk(data: Any, loc: Iterable[int | str]) -> tuple[Any, tuple[int | str, ...]]:
+    """Follow a pydantic loc through the data, skipping the parts that are not in it.
+
+    Returns the value reached and the parts that were real keys or indices; the others
+    are union tags and validator names that pydantic adds to the path.
+    """
+    real: list[int | str] = []
     for part in loc:
         if isinstance(data, dict) and isinstance(part, str) and part in data:
             data = data[part]
         elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
         elif isinstance(data, dict | list):
-            continue  # a union tag or validator name in the path
+            continue
         else:
-            return None
-    return data
+            return None, tuple(real)
+        real.append(part)
+    return data, tuple(real)
+
+
+def _data_at(data: Any, loc: Iterable[int | str]) -> Any:
+    return _walk(data, loc)[0]
 
 
 def _allowed_keys(data: Any, loc: tuple[int | str, ...]) -> list[str]:
@@ -84,22 +95,8 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-def _real_path(data: Any, loc: Iterable[int | str]) -> tuple[int | str, ...]:
-    """The part of a pydantic loc that names keys and indices present in the data."""
-    out: list[int | str] = []
-    for part in loc:
-        if isinstance(data, dict) and isinstance(part, str) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            continue
-        out.append(part)
-    return tuple(out)
-
-
 def _field(data: Any, loc: tuple[int | str, ...]) -> str:
-    names = [p for p in _real_path(data, loc) if isinstance(p, str)]
+    names = [p for p in _walk(data, loc)[1] if isinstance(p, str)]
     return names[-1] if names else "value"
 
 

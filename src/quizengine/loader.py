@@ -11,10 +11,10 @@ from pydantic import ValidationError
 from .diagnostics import describe, from_validation_error
 from .errors import Diagnostic, QuizFileError
 from .models import Quiz, ShortTextQuestion
+from .modules import MANIFEST_NAME, LoadedModule, check_course, load_module_file
 from .source import SourceDocument, read_document
 
 QUIZ_SUFFIXES = (".yaml", ".yml")
-MANIFEST_NAME = "module.yaml"
 
 
 @dataclass(slots=True)
@@ -34,11 +34,16 @@ class LoadedQuiz:
 @dataclass(slots=True)
 class LoadReport:
     files: list[LoadedQuiz] = field(default_factory=list)
+    modules: list[LoadedModule] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
     def all_diagnostics(self) -> list[Diagnostic]:
-        return [d for f in self.files for d in f.diagnostics] + self.diagnostics
+        return (
+            [d for f in self.files for d in f.diagnostics]
+            + [d for m in self.modules for d in m.diagnostics]
+            + self.diagnostics
+        )
 
     @property
     def ok(self) -> bool:
@@ -108,16 +113,14 @@ def load_quiz(path: Path | str) -> Quiz:
 
 
 def discover(paths: Sequence[Path | str]) -> tuple[list[Path], list[Diagnostic]]:
-    """Quiz files under the given files and folders, in a stable order (manifests excluded)."""
+    """YAML files under the given files and folders, in a stable order, manifests included."""
     found: list[Path] = []
     problems: list[Diagnostic] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.suffix in QUIZ_SUFFIXES and p.is_file() and p.name != MANIFEST_NAME
+                p for p in sorted(path.rglob("*")) if p.suffix in QUIZ_SUFFIXES and p.is_file()
             )
         elif path.is_file():
             found.append(path)
@@ -126,11 +129,16 @@ def discover(paths: Sequence[Path | str]) -> tuple[list[Path], list[Diagnostic]]
     return found, problems
 
 
-def load_paths(paths: Sequence[Path | str]) -> LoadReport:
+def load_paths(paths: Sequence[Path | str], docs_root: Path | None = None) -> LoadReport:
+    """Quizzes and module manifests, each validated, then every cross-reference checked."""
     files, problems = discover(paths)
     report = LoadReport(diagnostics=problems)
-    report.files = [load_quiz_file(p) for p in files]
+    report.files = [load_quiz_file(p) for p in files if p.name != MANIFEST_NAME]
+    report.modules = [load_module_file(p) for p in files if p.name == MANIFEST_NAME]
     report.diagnostics.extend(_duplicate_ids(report.files))
+    if report.modules:
+        ids = {f.quiz.id: (Path(f.path), f.id_position) for f in report.files if f.quiz}
+        report.diagnostics.extend(check_course(report.modules, ids, docs_root))
     return report
 
 

@@ -16,8 +16,8 @@ class ScaffoldError(Exception):
     """The scaffold cannot be written (bad id, file exists): a usage error."""
 
 
-def _template(name: str) -> str:
-    return files("quizengine").joinpath("templates", name).read_text(encoding="utf-8")
+def _template(*parts: str) -> str:
+    return files("quizengine").joinpath("templates", *parts).read_text(encoding="utf-8")
 
 
 def check_slug(value: str, what: str) -> None:
@@ -62,3 +62,36 @@ def new_quiz(quiz_id: str, folder: Path, *, title: str | None = None) -> Path:
     )
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def new_module(name: str, root: Path, *, title: str | None = None) -> list[Path]:
+    """A module that builds and validates with no edits: manifest, two pages, two quizzes."""
+    check_slug(name, "module name")
+    quizzes, docs = root / "quizzes" / name, root / "docs" / name
+    for folder in (quizzes, docs):
+        if folder.exists():
+            raise ScaffoldError(f"{folder} already exists; choose another name or remove it")
+    title = title or name.replace("-", " ").capitalize()
+    quizzes.mkdir(parents=True)
+    docs.mkdir(parents=True)
+    quiz_schema = schema_reference(quizzes)
+    module_schema = quiz_schema.replace("quiz.schema.json", "module.schema.json")
+
+    def fill(text: str, schema: str = quiz_schema) -> str:
+        return text.replace("{name}", name).replace("{title}", title).replace("{schema}", schema)
+
+    created = {
+        quizzes / "module.yaml": fill(_template("module", "module.yaml"), module_schema),
+        quizzes / f"{name}-practice.yaml": render_quiz_template(
+            f"{name}-practice",
+            f"{title}: practice",
+            f"quizzes/{name}/{name}-practice.yaml",
+            quiz_schema,
+        ),
+        quizzes / f"{name}-star.yaml": fill(_template("module", "star.yaml")),
+        docs / "index.md": fill(_template("module", "index.md")),
+        docs / "first-chapter.md": fill(_template("module", "first-chapter.md")),
+    }
+    for path, text in created.items():
+        path.write_text(text, encoding="utf-8")
+    return list(created)

@@ -38,14 +38,26 @@ _SEQ, _MAP = "!qe/seq", "!qe/map"
 _INT_RE = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _SPECIAL = {
-    "": (_NULL, None), "~": (_NULL, None), "null": (_NULL, None), "Null": (_NULL, None),
-    "NULL": (_NULL, None), "true": (_BOOL, True), "True": (_BOOL, True), "TRUE": (_BOOL, True),
-    "false": (_BOOL, False), "False": (_BOOL, False), "FALSE": (_BOOL, False),
-    ".inf": (_FLOAT, float("inf")), ".Inf": (_FLOAT, float("inf")),
-    ".INF": (_FLOAT, float("inf")), "+.inf": (_FLOAT, float("inf")),
-    "-.inf": (_FLOAT, float("-inf")), ".nan": (_FLOAT, float("nan")),
-    ".NaN": (_FLOAT, float("nan")), ".NAN": (_FLOAT, float("nan")),
-}  # fmt: skip
+    "": (_NULL, None),
+    "~": (_NULL, None),
+    "null": (_NULL, None),
+    "Null": (_NULL, None),
+    "NULL": (_NULL, None),
+    "true": (_BOOL, True),
+    "True": (_BOOL, True),
+    "TRUE": (_BOOL, True),
+    "false": (_BOOL, False),
+    "False": (_BOOL, False),
+    "FALSE": (_BOOL, False),
+    ".inf": (_FLOAT, float("inf")),
+    ".Inf": (_FLOAT, float("inf")),
+    ".INF": (_FLOAT, float("inf")),
+    "+.inf": (_FLOAT, float("inf")),
+    "-.inf": (_FLOAT, float("-inf")),
+    ".nan": (_FLOAT, float("nan")),
+    ".NaN": (_FLOAT, float("nan")),
+    ".NAN": (_FLOAT, float("nan")),
+}
 _NUMBER_START = frozenset("0123456789+-.")
 
 
@@ -62,7 +74,7 @@ def _plain_tag(value: str) -> str:
     return _STR
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """Composes nodes only; tags it did not resolve itself mark an explicit (forbidden) tag."""
 
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
@@ -187,8 +199,8 @@ def _failed(name: str, line: int, col: int, message: str) -> SourceDocument:
     return SourceDocument(name, None, None, [Diagnostic(name, line, col, message)])
 
 
-_DEEP_INDENT = re.compile(r"^ {%d}" % (_SAFE_COMPOSE_DEPTH // 4), re.MULTILINE)
-_COMPACT_RUN = re.compile(r"(?:[-?:][ \t]+){%d}" % (_SAFE_COMPOSE_DEPTH // 4))
+_DEEP_INDENT = re.compile(rf"^ {{{_SAFE_COMPOSE_DEPTH // 4}}}", re.MULTILINE)
+_COMPACT_RUN = re.compile(rf"(?:[-?:][ \t]+){{{_SAFE_COMPOSE_DEPTH // 4}}}")
 
 
 def _depth_guard(text: str) -> tuple[int, int, str] | None:
@@ -211,11 +223,8 @@ def _depth_guard(text: str) -> tuple[int, int, str] | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    return (
-                        mark.line + 1,
-                        mark.column + 1,
-                        f"nesting is deeper than {MAX_DEPTH} levels",
-                    )
+                    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                    return line, col, f"nesting is deeper than {MAX_DEPTH} levels"
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -241,8 +250,11 @@ class _Converter:
             return None
         self.visited += 1
         if self.visited > MAX_NODES:
-            self._error(node, f"document expands to more than {MAX_NODES:,} values "
-                              "(an alias bomb?); simplify its anchors and aliases")  # fmt: skip
+            self._error(
+                node,
+                f"document expands to more than {MAX_NODES:,} values "
+                "(an alias bomb?); simplify its anchors and aliases",
+            )
             self.aborted = True
             return None
         if depth > MAX_DEPTH:
@@ -272,8 +284,13 @@ class _Converter:
     def _mapping(self, node: Node, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, _INT, _FLOAT,
-                                                                              _BOOL, _NULL):  # fmt: skip
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in (
+                _STR,
+                _INT,
+                _FLOAT,
+                _BOOL,
+                _NULL,
+            ):
                 self._error(key_node, "a key must be plain text")
                 continue
             key = key_node.value

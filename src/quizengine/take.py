@@ -65,9 +65,9 @@ def _choose(ask: Ask, count: int, *, many: bool, hint: str | None) -> list[int]:
             _block(hint)
             continue
         parts = [p for p in raw.replace(",", " ").split() if p]
-        if parts and all(p.isdigit() and 1 <= int(p) <= count for p in parts):
-            if many or len(parts) == 1:
-                return [int(p) - 1 for p in parts]
+        numbers_ok = parts and all(p.isdigit() and 1 <= int(p) <= count for p in parts)
+        if numbers_ok and (many or len(parts) == 1):
+            return [int(p) - 1 for p in parts]
         _say(f"  Please type {'numbers' if many else 'a number'} from 1 to {count}.")
 
 
@@ -121,8 +121,13 @@ def _answer(question: Question, ask: Ask, rng: random.Random) -> Any:
                 return [items[i].key for i in picked]
             _say("  Use each number exactly once.")
     if isinstance(question, MatchingQuestion):
-        rights = list(zip(question.right_ids(), [p.right for p in question.pairs]
-                          + [d.text for d in question.distractors], strict=True))  # fmt: skip
+        rights = list(
+            zip(
+                question.right_ids(),
+                [p.right for p in question.pairs] + [d.text for d in question.distractors],
+                strict=True,
+            )
+        )
         rng.shuffle(rights)
         for number, (_, text) in enumerate(rights, 1):
             _say(f"  {number}. {text.strip()}")
@@ -184,8 +189,8 @@ def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> in
             _block(question.prompt)
             answers[question.id] = _answer(question, ask, rng)
             if not quiz.exam and question.type != "star":
-                result = grade_question(question, answers[question.id])
-                for line in question_lines(result):
+                checked = grade_question(question, answers[question.id])
+                for line in question_lines(checked):
                     _say(line)
                 if question.explanation:
                     _block(question.explanation)

@@ -32,7 +32,10 @@ MULTIPLE = MultipleQuestion.model_validate(
         "type": "multiple",
         "prompt": "P",
         "points": 3,
-        "options": [{"text": t, "correct": c} for t, c in zip("ABCDE", [True, True, False, True, False], strict=True)],
+        "options": [
+            {"text": t, "correct": c}
+            for t, c in zip("ABCDE", [True, True, False, True, False], strict=True)
+        ],
     }
 )
 ORDERING = OrderingQuestion.model_validate(
@@ -40,8 +43,9 @@ ORDERING = OrderingQuestion.model_validate(
 )
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4)
+    ),
     max_leaves=10,
 )
 

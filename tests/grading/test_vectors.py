@@ -25,15 +25,22 @@ CASES = [
 
 def test_every_non_star_type_has_vectors() -> None:
     types = {case.values[0]["question"]["type"] for case in CASES}  # type: ignore[index]
-    assert types == {"single", "multiple", "true_false", "short_text", "numeric", "ordering",
-                     "matching"}  # fmt: skip
+    assert types == {
+        "single",
+        "multiple",
+        "true_false",
+        "short_text",
+        "numeric",
+        "ordering",
+        "matching",
+    }
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_vector(case: dict[str, Any]) -> None:
     question = QUESTION.validate_python(case["question"])
-    result = grade_question(question, case["answer"]) if "answer" in case else grade_question(
-        question
+    result = (
+        grade_question(question, case["answer"]) if "answer" in case else grade_question(question)
     )
     expected = case["expected"]
     assert result.score == pytest.approx(expected["score"], abs=1e-6)

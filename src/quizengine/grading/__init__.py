@@ -94,7 +94,9 @@ def parse_response(text: str | bytes) -> Response:
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"]) or "response"
-        raise ResponseError(f"the response file is malformed at '{where}': {first['msg']}") from None
+        raise ResponseError(
+            f"the response file is malformed at '{where}': {first['msg']}"
+        ) from None
 
 
 __all__ = ["GRADERS", "grade", "grade_question", "parse_response"]

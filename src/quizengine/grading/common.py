@@ -6,7 +6,7 @@ answer: it raises `InvalidAnswer`, which `grade_question` turns into `status: in
 
 from __future__ import annotations
 
-from ..models import QuestionResult
+from ..models import QuestionResult, Status
 from ..models.questions import QuestionBase
 
 EPSILON = 1e-9
@@ -16,7 +16,7 @@ class InvalidAnswer(ValueError):
     """The answer's shape does not fit its question (spec §3): scores 0, `status: invalid`."""
 
 
-def status_for(fraction: float) -> str:
+def status_for(fraction: float) -> Status:
     if fraction >= 1 - EPSILON:
         return "correct"
     if fraction <= EPSILON:
@@ -42,7 +42,7 @@ def finish(
         type=kind,
         score=fraction * question.points,
         max_score=question.points,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         feedback=notes,
     )
 

@@ -8,7 +8,9 @@ from .common import InvalidAnswer, finish, json_type
 
 def grade_matching(question: MatchingQuestion, answer: object) -> QuestionResult:
     if not isinstance(answer, dict):
-        raise InvalidAnswer(f"expected an object mapping left ids to right ids, got {json_type(answer)}")
+        raise InvalidAnswer(
+            f"expected an object mapping left ids to right ids, got {json_type(answer)}"
+        )
     key = question.answer_key()
     rights = set(question.right_ids())
     for left, right in answer.items():

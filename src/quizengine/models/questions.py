@@ -8,8 +8,8 @@ exact YAML node (the second `id: q3`, say) rather than at the whole list.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
@@ -291,7 +291,6 @@ Question = Annotated[
 ]
 
 QUESTION_CLASSES: dict[str, type[QuestionBase]] = {
-    get_args(cls.model_fields["type"].annotation)[0]: cls
-    for cls in get_args(get_args(Question)[0])
+    get_args(cls.model_fields["type"].annotation)[0]: cls for cls in get_args(get_args(Question)[0])
 }
 QUESTION_TYPES: tuple[str, ...] = tuple(QUESTION_CLASSES)

@@ -6,22 +6,34 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..models import Quiz
+from ..models.module import Module
 
-SCHEMA_PATH = Path(__file__).with_name("quiz.schema.json")
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "quiz": (Quiz, "One quiz per YAML file (see the quiz format contract, quiz-format.md)."),
+    "module": (Module, "A module manifest, quizzes/<module>/module.yaml."),
+}
 
 
-def quiz_json_schema() -> dict[str, Any]:
-    schema = Quiz.model_json_schema(mode="validation")
+def json_schema(kind: str = "quiz") -> dict[str, Any]:
+    model, description = SCHEMAS[kind]
+    schema = model.model_json_schema(mode="validation")
     return {
         "$schema": SCHEMA_DIALECT,
-        "$id": "https://quizengine.invalid/schema/quiz.schema.json",
-        "title": "quizengine quiz file",
-        "description": "One quiz per YAML file. See the quiz format contract (quiz-format.md).",
+        "$id": f"https://quizengine.invalid/schema/{kind}.schema.json",
+        "title": f"quizengine {kind} file",
+        "description": description,
         **{k: v for k, v in schema.items() if k not in ("title", "description")},
     }
 
 
-def schema_text() -> str:
-    return json.dumps(quiz_json_schema(), indent=2, ensure_ascii=False) + "\n"
+def schema_path(kind: str = "quiz") -> Path:
+    """The committed copy editors point at (`# yaml-language-server: $schema=...`)."""
+    return Path(__file__).with_name(f"{kind}.schema.json")
+
+
+def schema_text(kind: str = "quiz") -> str:
+    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"

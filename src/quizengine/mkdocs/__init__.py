@@ -1,0 +1,1 @@
+"""MkDocs integration: a Markdown extension for the directive and a thin plugin around it."""

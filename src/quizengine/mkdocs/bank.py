@@ -1,0 +1,56 @@
+"""The quizzes a site can embed, loaded once and reloaded only when a file changes.
+
+MkDocs builds a fresh Markdown instance (and so a fresh extension) for every page, so the
+bank lives at module level, keyed by folder, and checks file modification times instead of
+re-parsing YAML for each page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Diagnostic
+from ..loader import LoadReport, discover, load_paths
+from ..models import Quiz
+
+
+@dataclass(slots=True)
+class QuizBank:
+    folders: tuple[str, ...]
+    stamp: tuple[tuple[str, int], ...] = ()
+    report: LoadReport = field(default_factory=LoadReport)
+    by_id: dict[str, Quiz] = field(default_factory=dict)
+
+    def refresh(self) -> None:
+        files, _ = discover(list(self.folders))
+        stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+        if stamp == self.stamp and self.stamp:
+            return
+        self.stamp = stamp
+        self.report = load_paths(list(self.folders))
+        self.by_id = {quiz.id: quiz for quiz in self.report.quizzes}
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.report.all_diagnostics
+
+    def get(self, quiz_id: str) -> Quiz | None:
+        return self.by_id.get(quiz_id)
+
+    def known_ids(self) -> list[str]:
+        return sorted(self.by_id)
+
+
+_BANKS: dict[tuple[str, ...], QuizBank] = {}
+
+
+def bank_for(folders: list[str] | tuple[str, ...], base: Path | None = None) -> QuizBank:
+    """The shared, up-to-date bank for these folders (relative ones resolved from `base`)."""
+    root = base or Path.cwd()
+    key = tuple(str((root / f).resolve()) for f in folders)
+    bank = _BANKS.get(key)
+    if bank is None:
+        bank = _BANKS[key] = QuizBank(key)
+    bank.refresh()
+    return bank

@@ -1,0 +1,152 @@
+"""The quiz directive as a Python-Markdown extension.
+
+A paragraph that is exactly `::quiz{#research}` (the leaf-directive form of the CommonMark
+generic directives proposal) becomes the quiz's HTML; `::quiz-progress` becomes the progress
+widget. Being a block processor, it never sees fenced code, and it needs no MkDocs API, so
+any Python-Markdown host (MkDocs, Zensical) renders quizzes from the same configuration.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import logging
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+
+from ..directives import DIRECTIVE
+from ..models import Quiz
+from ..render import render_progress, render_quiz
+from ..star import effective_rubric
+from .bank import bank_for
+
+log = logging.getLogger("mkdocs.plugins.quizengine")
+
+_PLAIN = re.compile(r"[\\`*_\[\]<>&#!|~\n:=+-]|^\s|\d\.")
+
+
+class _MarkdownRenderer:
+    """Author Markdown -> HTML with the host page's own extensions, one parser reused."""
+
+    def __init__(self, parent: markdown.Markdown) -> None:
+        extensions = []
+        for ext in parent.registeredExtensions:
+            if isinstance(ext, QuizExtension):
+                continue
+            try:
+                extensions.append(type(ext)(**ext.getConfigs()))
+            except Exception:
+                continue
+        self.md = markdown.Markdown(extensions=extensions)
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        cached = self.cache.get(text)
+        if cached is None:
+            if not _PLAIN.search(text):  # plain prose: skip the parser, same output
+                cached = f"<p>{html.escape(text.strip(), quote=False)}</p>"
+            else:
+                cached = self.md.reset().convert(text)
+            self.cache[text] = cached
+        return cached
+
+
+_RENDERERS: dict[tuple[str, ...], _MarkdownRenderer] = {}
+_RENDERED: dict[tuple[str, str, int], str] = {}
+
+
+def _renderer_for(md: markdown.Markdown) -> _MarkdownRenderer:
+    key = tuple(
+        f"{type(e).__module__}.{type(e).__name__}:{sorted(map(str, e.getConfigs().items()))}"
+        for e in md.registeredExtensions
+        if not isinstance(e, QuizExtension)
+    )
+    renderer = _RENDERERS.get(key)
+    if renderer is None:
+        renderer = _RENDERERS[key] = _MarkdownRenderer(md)
+    return renderer
+
+
+def quiz_html(quiz: Quiz, md: markdown.Markdown) -> str:
+    """Rendered once per quiz content and Markdown configuration, whatever the page count."""
+    renderer = _renderer_for(md)
+    key = (quiz.id, quiz.content_version(), id(renderer))
+    cached = _RENDERED.get(key)
+    if cached is None:
+        cached = _RENDERED[key] = render_quiz(
+            quiz, renderer, rubric_for=lambda q: list(effective_rubric(q))
+        )
+    return cached
+
+
+def problem_html(message: str) -> str:
+    return (
+        '<div class="admonition failure qe-problem"><p class="admonition-title">Quiz problem</p>'
+        f"<p>{html.escape(message)}</p></div>"
+    )
+
+
+class QuizBlockProcessor(BlockProcessor):
+    def __init__(self, parser: Any, extension: QuizExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        # No lstrip: an indented block is code, and code is never a directive.
+        return DIRECTIVE.match(block.rstrip()) is not None
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        match = DIRECTIVE.match(blocks.pop(0).rstrip())
+        assert match is not None
+        produced = self.extension.directive(match.group("name"), match.group("id"), self.parser.md)
+        placeholder = self.parser.md.htmlStash.store(produced)
+        paragraph = etree.SubElement(parent, "p")
+        paragraph.text = placeholder
+        return True
+
+
+class QuizExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "quiz_dirs": [["quizzes"], "Folders (relative to the working directory) of quizzes."],
+            "on_problem": [None, "Called with each problem message (the MkDocs plugin logs it)."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.registerExtension(self)
+        md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, self), "quizengine", 95)
+
+    def _problem(self, message: str) -> str:
+        report: Callable[[str], None] | None = self.getConfig("on_problem")
+        if report is not None:
+            report(message)
+        else:
+            log.warning(message)
+        return problem_html(message)
+
+    def directive(self, name: str, quiz_id: str | None, md: markdown.Markdown) -> str:
+        bank = bank_for(list(self.getConfig("quiz_dirs")), Path.cwd())
+        if name == "quiz-progress":
+            return render_progress([(q.id, q.title) for q in bank.report.quizzes])
+        if not quiz_id:
+            return self._problem("the quiz directive needs an id, as in ::quiz{#research}")
+        quiz = bank.get(quiz_id)
+        if quiz is None:
+            close = difflib.get_close_matches(quiz_id, bank.known_ids(), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            broken = [d for d in bank.diagnostics if d.severity == "error"]
+            extra = " Some quiz files are invalid: run `quizengine validate`." if broken else ""
+            return self._problem(f"unknown quiz id '{quiz_id}'{hint}.{extra}")
+        return quiz_html(quiz, md)
+
+
+def makeExtension(**kwargs: Any) -> QuizExtension:
+    return QuizExtension(**kwargs)

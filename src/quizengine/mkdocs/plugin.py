@@ -1,0 +1,132 @@
+"""`plugins: - quizengine`: validates every quiz at build time, wires the directive, ships assets.
+
+Thin on purpose: loading, validation and rendering live in the library; this file only
+maps them onto MkDocs events.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..directives import find_directives
+from ..models.module import Module
+from ..render import bundle, inject_assets, render_complete_button
+from .bank import QuizBank, bank_for
+from .config import QuizEngineConfig
+
+log = logging.getLogger("mkdocs.plugins.quizengine")
+
+_WORD = re.compile(r"\w+")
+_H1_END = re.compile(r"</h1>")
+ASSET_DIR = "assets/quizengine"
+
+
+def with_modules(nav: list[Any], modules: list[Module]) -> list[Any]:
+    """Each module as a nav section of its chapters, in manifest order.
+
+    A section already titled like the module is replaced in place; others go after the
+    first entry (the home page), so authors keep control of everything else in the nav.
+    """
+    out = list(nav)
+    insert_at = min(1, len(out))
+    for module in modules:
+        section = {
+            module.title: [
+                {c.title: f"{module.docs_folder}/{c.page}"}
+                if c.title
+                else f"{module.docs_folder}/{c.page}"
+                for c in module.chapters
+            ]
+        }
+        titles = [next(iter(e)) if isinstance(e, dict) else None for e in out]
+        if module.title in titles:
+            out[titles.index(module.title)] = section
+        else:
+            out.insert(insert_at, section)
+            insert_at += 1
+    return out
+
+
+class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.bank: QuizBank | None = None
+        self.root = Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        dirs = [str(self.root / d) for d in self.config.quiz_dirs]
+        if "quizengine" not in config.markdown_extensions:
+            config.markdown_extensions.append("quizengine")
+        config.mdx_configs.setdefault("quizengine", {})
+        config.mdx_configs["quizengine"]["quiz_dirs"] = dirs
+        config.mdx_configs["quizengine"]["on_problem"] = self._page_problem
+        for folder in dirs:
+            if folder not in config.watch:
+                config.watch.append(folder)
+        if self.config.module_nav and config.nav is not None:
+            modules = [m.module for m in bank_for(dirs, self.root).report.modules if m.module]
+            config.nav = with_modules(config.nav, modules)
+        return config
+
+    def _page_problem(self, message: str) -> None:
+        log.warning(message)
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.bank = bank_for([str(self.root / d) for d in self.config.quiz_dirs], self.root)
+        for diagnostic in self.bank.diagnostics:
+            text = diagnostic.format()
+            if diagnostic.severity == "error":
+                log.error(text)
+            else:
+                log.warning(text)
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Check every directive's quiz id, reporting the page and line."""
+        assert self.bank is not None
+        for directive in find_directives(markdown):
+            quiz_id = directive.quiz_id or ""
+            if directive.name == "quiz" and self.bank.get(quiz_id) is None:
+                log.warning(
+                    f"{page.file.src_uri}:{directive.line}: unknown quiz id '{quiz_id}' "
+                    f"(known: {', '.join(self.bank.known_ids()) or 'none'})"
+                )
+        page.meta.setdefault("qe_words", len(_WORD.findall(markdown)))
+        return markdown
+
+    def _is_chapter(self, page: Page) -> bool:
+        return "/" in page.file.src_uri and not page.file.src_uri.endswith(".ipynb")
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if not self._is_chapter(page):
+            return html
+        if self.config.reading_time:
+            minutes = max(1, math.ceil(page.meta.get("qe_words", 0) / self.config.words_per_minute))
+            note = f'<p class="qe-reading-time">About {minutes} min to read</p>'
+            html = _H1_END.sub("</h1>" + note, html, count=1) if "</h1>" in html else note + html
+        if self.config.complete_button:
+            html += render_complete_button(page.file.src_uri)
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        base = "../" * page.url.count("/") if page.url else ""
+        return inject_assets(output, base)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        target = Path(config.site_dir) / ASSET_DIR
+        target.mkdir(parents=True, exist_ok=True)
+        for name, content in bundle().items():
+            (target / name).write_text(content, encoding="utf-8")

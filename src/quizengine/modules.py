@@ -1,0 +1,175 @@
+"""Module manifests and the cross-references between manifests, quizzes and chapter pages.
+
+Positions the cross-reference checks need are recorded while the manifest is validated, so
+the checks can run after every file is loaded (they need all of them) without keeping trees.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .diagnostics import describe, from_validation_error
+from .directives import find_directives
+from .errors import Diagnostic
+from .models.module import Module
+from .source import read_document
+
+MANIFEST_NAME = "module.yaml"
+
+
+@dataclass(slots=True)
+class LoadedModule:
+    path: Path
+    module: Module | None
+    diagnostics: list[Diagnostic]
+    positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, *loc: str | int) -> tuple[int, int]:
+        return self.positions.get(tuple(loc), (1, 1))
+
+
+def load_module_file(path: Path) -> LoadedModule:
+    doc = read_document(path)
+    diagnostics = list(doc.diagnostics)
+    if doc.data is None:
+        return LoadedModule(path, None, diagnostics)
+    if not isinstance(doc.data, dict):
+        message = f"a module manifest must be a mapping, found {describe(doc.data)}"
+        return LoadedModule(path, None, [*diagnostics, Diagnostic(str(path), 1, 1, message)])
+    try:
+        module = Module.model_validate(doc.data)
+    except ValidationError as exc:
+        return LoadedModule(path, None, diagnostics + from_validation_error(exc, doc))
+    positions: dict[tuple[str | int, ...], tuple[int, int]] = {("id",): doc.position(("id",))}
+    for key in ("quizzes", "chapters"):
+        for index in range(len(getattr(module, key))):
+            positions[(key, index)] = doc.position((key, index))
+    if isinstance(module.pass_requirements.quizzes, list):
+        for index in range(len(module.pass_requirements.quizzes)):
+            loc = ("pass_requirements", "quizzes", index)
+            positions[loc] = doc.position(loc)
+    return LoadedModule(path, module, diagnostics, positions)
+
+
+def docs_root_for(manifest: Path) -> Path:
+    """`quizzes/<module>/module.yaml` -> the `docs/` folder beside `quizzes/`."""
+    return manifest.resolve().parent.parent.parent / "docs"
+
+
+def check_course(
+    modules: Sequence[LoadedModule],
+    quiz_ids: dict[str, tuple[Path, tuple[int, int]]],
+    docs_root: Path | None = None,
+) -> list[Diagnostic]:
+    """Every cross-reference problem between manifests, quizzes and pages, at once."""
+    out: list[Diagnostic] = []
+    seen_modules: dict[str, Path] = {}
+    owner: dict[str, str] = {}
+    for loaded in modules:
+        module = loaded.module
+        if module is None:
+            continue
+        name = str(loaded.path)
+        if module.id in seen_modules:
+            out.append(
+                _d(
+                    name,
+                    loaded.at("id"),
+                    f"module id '{module.id}' is already used by {seen_modules[module.id]}",
+                )
+            )
+        seen_modules.setdefault(module.id, loaded.path)
+        for index, quiz_id in enumerate(module.quizzes):
+            if quiz_id not in quiz_ids:
+                out.append(
+                    _d(
+                        name,
+                        loaded.at("quizzes", index),
+                        f"unknown quiz id '{quiz_id}'{_close(quiz_id, quiz_ids)}",
+                    )
+                )
+            elif quiz_id in owner and owner[quiz_id] != module.id:
+                out.append(
+                    _d(
+                        name,
+                        loaded.at("quizzes", index),
+                        f"quiz '{quiz_id}' already belongs to module '{owner[quiz_id]}'",
+                    )
+                )
+            owner.setdefault(quiz_id, module.id)
+        required = module.pass_requirements.quizzes
+        for index, quiz_id in enumerate(required if isinstance(required, list) else []):
+            if quiz_id not in module.quizzes:
+                out.append(
+                    _d(
+                        name,
+                        loaded.at("pass_requirements", "quizzes", index),
+                        f"pass requirement names quiz '{quiz_id}', which is not in "
+                        "this module's quizzes",
+                    )
+                )
+        out.extend(_check_pages(loaded, module, quiz_ids, docs_root or docs_root_for(loaded.path)))
+    for quiz_id, (path, position) in quiz_ids.items():
+        manifest = path.parent / MANIFEST_NAME
+        listed = any(m.module and quiz_id in m.module.quizzes for m in modules)
+        if not listed and any(m.path.resolve() == manifest.resolve() for m in modules):
+            out.append(
+                _d(
+                    str(path),
+                    position,
+                    f"quiz '{quiz_id}' is in a module folder but not listed in {manifest}",
+                )
+            )
+    return out
+
+
+def _check_pages(
+    loaded: LoadedModule,
+    module: Module,
+    quiz_ids: dict[str, tuple[Path, tuple[int, int]]],
+    docs_root: Path,
+) -> Iterable[Diagnostic]:
+    shown: set[str] = set()
+    folder = docs_root / module.docs_folder
+    for index, chapter in enumerate(module.chapters):
+        page = folder / chapter.page
+        if not page.is_file():
+            yield _d(
+                str(loaded.path), loaded.at("chapters", index), f"chapter page {page} not found"
+            )
+            continue
+        if page.suffix != ".md":
+            continue
+        for directive in find_directives(page.read_text(encoding="utf-8")):
+            if directive.name != "quiz":
+                continue
+            quiz_id = directive.quiz_id or ""
+            shown.add(quiz_id)
+            if quiz_id not in quiz_ids:
+                yield _d(
+                    str(page),
+                    (directive.line, directive.col),
+                    f"the page embeds unknown quiz id '{quiz_id}'{_close(quiz_id, quiz_ids)}",
+                )
+    for index, quiz_id in enumerate(module.quizzes):
+        if quiz_id in quiz_ids and quiz_id not in shown:
+            yield _d(
+                str(loaded.path),
+                loaded.at("quizzes", index),
+                f"quiz '{quiz_id}' is listed but no chapter page embeds it "
+                f"(add ::quiz{{#{quiz_id}}} to a chapter)",
+            )
+
+
+def _close(word: str, choices: Iterable[str]) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _d(path: str, position: tuple[int, int], message: str) -> Diagnostic:
+    return Diagnostic(path, position[0], position[1], message)

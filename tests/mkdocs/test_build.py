@@ -1,0 +1,123 @@
+"""`mkdocs build --strict` of the real course, and of small sites that must fail it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import yaml
+
+from quizengine.loader import load_paths
+
+from ..conftest import QUIZZES
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+
+def _module() -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((QUIZZES / "benefits" / "module.yaml").read_text())  # type: ignore[no-any-return]
+
+
+def test_every_chapter_is_built_and_in_the_navigation(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text()
+    for chapter in _module()["chapters"]:
+        page = chapter if isinstance(chapter, str) else chapter["page"]
+        stem = page.rsplit(".", 1)[0]
+        target = built_site / "benefits" / ("" if stem == "index" else stem) / "index.html"
+        assert target.is_file(), target
+        href = "benefits/" + ("" if stem == "index" else stem + "/")
+        assert f'href="{href}"' in home, f"{href} missing from the navigation"
+
+
+def test_every_course_quiz_is_rendered_on_a_page(built_site: Path) -> None:
+    html = "".join(p.read_text() for p in built_site.rglob("*.html"))
+    embedded = set(re.findall(r'class="qe-quiz"[^>]*data-quiz-id="([a-z0-9-]+)"', html))
+    embedded |= set(re.findall(r'data-quiz-id="([a-z0-9-]+)"[^>]*class="qe-quiz"', html))
+    assert embedded == {q.id for q in load_paths([QUIZZES]).quizzes}
+
+
+def test_assets_only_on_pages_with_a_quiz(built_site: Path) -> None:
+    glossary = (built_site / "benefits" / "glossary" / "index.html").read_text()
+    research = (built_site / "benefits" / "research" / "index.html").read_text()
+    assert "assets/quizengine/" not in glossary
+    assert "assets/quizengine/" in research
+    assert list((built_site / "assets" / "quizengine").iterdir())
+
+
+def test_reading_time_on_chapters(built_site: Path) -> None:
+    research = (built_site / "benefits" / "research" / "index.html").read_text()
+    assert re.search(r'class="qe-reading-time">About \d+ min to read<', research)
+
+
+def test_notebook_page_shows_its_chart(built_site: Path) -> None:
+    page = (built_site / "benefits" / "offer-calculator" / "index.html").read_text()
+    assert "What is this offer worth?" in page
+    assert re.search(r'<img[^>]+src="data:image/png;base64,', page), "chart missing"
+    assert "TOTALS A=" in page
+
+
+def _site(tmp_path: Path, page: str, quiz: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(textwrap.dedent(page))
+    (tmp_path / "quizzes" / "q.yaml").write_text(textwrap.dedent(quiz))
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - quizengine\nmarkdown_extensions:\n  - pymdownx.superfences\n"
+    )
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+GOOD_QUIZ = """\
+    id: ok
+    title: OK
+    questions:
+      - {id: a, type: true_false, prompt: "Is **this** bold?", answer: true}
+"""
+
+
+def test_small_site_builds_and_leaves_code_fences_alone(tmp_path: Path) -> None:
+    proc = _site(
+        tmp_path,
+        """\
+        # Page
+
+        ::quiz{#ok}
+
+        ```markdown
+        ::quiz{#ok}
+        ```
+        """,
+        GOOD_QUIZ,
+    )
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "site" / "index.html").read_text()
+    assert html.count('data-quiz-id="ok"') >= 1
+    assert "::quiz{#ok}" in html  # the fenced copy stays literal
+    assert "<strong>this</strong>" in html  # prompt Markdown rendered at build time
+
+
+def test_unknown_quiz_id_fails_strict_build_with_page_and_line(tmp_path: Path) -> None:
+    proc = _site(tmp_path, "# Page\n\ntext\n\n::quiz{#okk}\n", GOOD_QUIZ)
+    assert proc.returncode != 0
+    assert "index.md:5: unknown quiz id 'okk'" in proc.stderr
+
+
+def test_invalid_quiz_fails_strict_build_with_yaml_position(tmp_path: Path) -> None:
+    proc = _site(
+        tmp_path, "# Page\n\n::quiz{#ok}\n", GOOD_QUIZ.replace("answer: true", "answer: yes")
+    )
+    assert proc.returncode != 0
+    assert re.search(
+        r"quizzes/q\.yaml:4:\d+: error: question 'a': 'answer' should be true or false", proc.stderr
+    ), proc.stderr
