@@ -1,0 +1,115 @@
+/* quizengine grader: spec §2-4 as pure functions for the page and for Node.
+   Agrees with src/quizengine/grading on tests/vectors/*.json. */
+(function (R, make) {
+  var g = make(R);
+  (R.QE = R.QE || {}).grade = g;
+  if (typeof module == "object" && module.exports) module.exports = g;
+})(typeof self != "undefined" ? self : globalThis, function (R) {
+  var E = 1e-9, own = Object.hasOwn, isA = Array.isArray, AON = "all_or_nothing";
+  var bad = m => { var e = Error(m); e.invalid = 1; throw e; };
+  var need = (ok, what) => ok || bad("expected " + what);
+  var strs = (a, what) => need(isA(a) && a.every(x => typeof x == "string"), what);
+  var ids = xs => (xs || []).map(x => x.id);
+  var has = (all, id, what) => all.includes(id) || bad("unknown " + what + " '" + id + "'");
+  var ab = i => { for (var s = "", n = i + 1; n; n = (n - 1) / 26 | 0) s = String.fromCharCode(97 + (n - 1) % 26) + s; return s; };
+  // Python's casefold, approximated; the final-sigma fix keeps Greek equal to it.
+  var norm = s => s.normalize("NFKC").toUpperCase().toLowerCase().replace(/ς/g, "σ").trim()
+    .replace(/\s+/g, " ").replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, "");
+  var re = p => {
+    p = "^(?:" + p.replace(/\(\?P</g, "(?<") + ")$";
+    try { return RegExp(p, "iu"); } catch (e) { try { return RegExp(p, "i"); } catch (f) { return /$^/; } }
+  };
+  function lev(a, b) {
+    a = [...a]; b = [...b];
+    for (var r = b.map((_, j) => j + 1), i = 0, j, p, t; i < a.length; i++) {
+      for (r.unshift(i), p = r[0]++, j = 1; j <= b.length; j++) t = r[j], r[j] = Math.min(t + 1, r[j - 1] + 1, p + (a[i] != b[j - 1])), p = t;
+      r.shift();
+    }
+    return b.length ? r[b.length - 1] : a.length;
+  }
+  var G = {
+    single: (q, a) => {
+      need(typeof a == "string", "an option id");
+      has(ids(q.options), a, "option");
+      var o = q.options.find(o => o.id == a);
+      return [+!!o.correct, [o.feedback]];
+    },
+    multiple: (q, a) => {
+      var c = 0, w = 0, n = 0, f = [];
+      strs(a, "a list of option ids");
+      a.forEach(x => has(ids(q.options), x, "option"));
+      q.options.forEach(o => { n += !!o.correct; if (a.includes(o.id)) { o.correct ? c++ : w++; f.push(o.feedback); } });
+      return [q.scoring == AON ? +(c == n && !w) : Math.max(0, (c - w) / n), f];
+    },
+    true_false: (q, a) => [need(typeof a == "boolean", "true or false") && +(a == q.answer)],
+    short_text: (q, a) => {
+      need(typeof a == "string", "a string");
+      var best = 0, f, m = q.match, t = a.trim();
+      q.answers.forEach(x => {
+        x = x.text == null ? { text: x } : x;
+        var s = x.score == null ? 1 : x.score;
+        if (s > best && (m == "exact" ? t == x.text.trim() : m == "regex" ? re(x.text).test(t) : lev(norm(a), norm(x.text)) <= (q.typo_tolerance || 0))) best = s, f = x.feedback;
+      });
+      return [best, [f]];
+    },
+    numeric: (q, a) => {
+      var v = a, t = q.tolerance || 0, u = (q.unit || "").toLowerCase(), s;
+      if (typeof a == "string") {
+        s = a.trim().replace(/^[$€£¥]/, "").trim();
+        s = (u && s.toLowerCase().endsWith(u) ? s.slice(0, s.length - u.length) : s.replace(/%$/, "")).trim().replace(/(?<=\d),(?=\d)/g, "");
+        v = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s) ? +s : NaN;
+        if (!isFinite(v)) return [0, ["'" + a + "' is not a number."]];
+      } else need(typeof a == "number", "a number or a string");
+      if (typeof t == "string") t = Math.abs(q.answer) * parseFloat(t) / 100;
+      return [+(Math.abs(v - q.answer) <= t + E * Math.max(1, Math.abs(q.answer)))];
+    },
+    ordering: (q, a) => {
+      var all = ids(q.items), n = all.length, ok = 0, i, j;
+      strs(a, "a list of item ids");
+      need(a.length == n && new Set(a).size == n && a.every(x => all.includes(x)), "every item id exactly once");
+      if (q.scoring == AON) return [+(a + "" == all)];
+      for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) ok += a.indexOf(all[i]) < a.indexOf(all[j]);
+      return [ok / (n * (n - 1) / 2)];
+    },
+    matching: (q, a) => {
+      var p = q.pairs, lefts = ids(p), rights = p.map((_, i) => ab(i)).concat(ids(q.distractors)), ok = 0;
+      need(a && typeof a == "object" && !isA(a), "an object mapping left ids to right ids");
+      Object.keys(a).forEach(k => { has(lefts, k, "left id"); has(rights, a[k], "right id"); });
+      p.forEach((x, i) => { ok += own(a, x.id) && a[x.id] == ab(i); });
+      return [q.scoring == AON ? +(ok == p.length) : ok / p.length];
+    }
+  };
+  function gradeQuestion(q, a) {
+    var r = { id: q.id, type: q.type, score: 0, max_score: q.points || 1, status: "unanswered", feedback: [], checks: [] }, x, f;
+    if (a === undefined) return r;
+    try {
+      if (q.type == "star") return (R.QE.star || require("./star.js")).gradeStar(q, a);
+      x = G[q.type](q, a);
+      f = Math.min(1, Math.max(0, x[0]));
+      r.status = f >= 1 - E ? "correct" : f <= E ? "incorrect" : "partial";
+      r.score = f * r.max_score;
+      r.feedback = (x[1] || []).concat(r.status == "correct" ? q.feedback_correct : q.feedback_incorrect).filter(Boolean);
+    } catch (e) {
+      if (!e.invalid) throw e;
+      r.status = "invalid";
+      r.error = e.message;
+    }
+    return r;
+  }
+  // Throws, grading nothing, when spec §3 says the response is rejected whole.
+  function gradeQuiz(quiz, resp) {
+    var all = ids(quiz.questions), ans = resp && resp.answers || {}, pres = resp && resp.presented, score = 0, max = 0, mark = quiz.pass_mark;
+    var no = m => { throw Error(m); };
+    if (!resp || typeof resp != "object" || isA(resp) || typeof ans != "object" || isA(ans)) no("a response must be a JSON object with an answers object");
+    if (resp.quiz !== quiz.id) no("the response is for quiz '" + resp.quiz + "', not '" + quiz.id + "'");
+    Object.keys(ans).concat(pres || []).forEach(k => all.includes(k) || no("quiz '" + quiz.id + "' has no question '" + k + "'"));
+    var rs = quiz.questions.filter(q => !pres || pres.includes(q.id)).map(q => {
+      var r = gradeQuestion(q, own(ans, q.id) ? ans[q.id] : undefined);
+      score += r.score; max += r.max_score;
+      return r;
+    });
+    mark = mark == null ? 0.7 : mark;
+    return { quiz: quiz.id, score: score, max_score: max, percent: max ? 100 * score / max : 0, passed: score >= mark * max - E, questions: rs };
+  }
+  return { gradeQuestion: gradeQuestion, gradeQuiz: gradeQuiz, norm: norm, lev: lev, ab: ab };
+});

@@ -1,0 +1,102 @@
+"""Shipping the client: cached files, referenced only by the pages that need them.
+
+Three files: `quizengine.js` (grader.js, quiz.js and quizengine.js from the sources, in that
+order), `quizengine.css`, and `star.js` (the STAR
+analysis), which is as large as the rest together and so is loaded only by pages that hold
+a STAR question. Each URL carries `?v=<content hash>`, so browsers may cache it for good.
+
+How this survives Material's instant navigation (mkdocs-material 9.x, `integrations/instant`):
+on an instant page change Material fetches the next page, swaps
+`[data-md-component=container]` (and a few other components), diffs the `<head>` children
+by their outerHTML (new ones are appended, missing ones removed), then re-creates every
+`<script>` *inside the container* so that it runs (copying the attributes of `src` scripts
+only), and then emits on `document$`. Scripts elsewhere in the body are not re-run; scripts
+appended from the new `<head>` never run. So `inject_assets` puts:
+
+- the stylesheet `<link>` in `<head>`: the head diff adds it when the learner arrives on a
+  quiz page from a page without one, keeps it between quiz pages (Material resolves relative
+  URLs first, so `../` and `../../` hrefs compare equal) and drops it elsewhere;
+- the `<script defer>` tags inside the content, just before the first widget, so they are
+  in the container. On a first load they run after Material's bundle (`defer`), when
+  `document$` exists; on an instant navigation Material runs them again. quizengine.js
+  guards itself (`if (QE.init) return`) and subscribes to `document$` once; `init` marks
+  each widget it mounts, so re-runs and repeated emissions never bind twice. Re-created
+  scripts run in no fixed order, so the UI looks `QE.star` up only when it needs it.
+
+A page without a quiz or the progress widget is returned unchanged: it loads none of the
+files. Themes without `document$` fall back to `DOMContentLoaded`. The quiz data is a
+`<template>`, not a `<script type="application/json">`: see `html.json_data`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from importlib import resources
+
+from .minify import minify_css, minify_js
+
+ASSET_DIR = "assets/quizengine"
+"""Where the plugin writes `bundle()`'s files, relative to the site root."""
+
+ASSET_FILES = ("grader.js", "quiz.js", "quizengine.js", "star.js", "quizengine.css")
+"""Source files in `quizengine/assets`; `bundle()` turns them into the shipped files."""
+
+JS, STAR, CSS = "quizengine.js", "star.js", "quizengine.css"
+
+_WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress)"')
+_STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
+_HEAD_END = re.compile(r"</head\s*>", re.I)
+
+
+def _source(name: str) -> str:
+    path = resources.files("quizengine") / "assets" / name
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def _minified(name: str, code: str) -> str:
+    if name.endswith(".css"):
+        return minify_css(code)
+    try:
+        return minify_js(code)
+    except ValueError:  # a construct the minifier does not handle: ship it as written
+        return code.rstrip("\n") + "\n"
+
+
+@functools.cache
+def bundle() -> dict[str, str]:
+    """Shipped file name -> content: grader and UI in one script, STAR apart, the CSS."""
+    return {
+        JS: "".join(_minified(name, _source(name)) for name in ("grader.js", "quiz.js", JS)),
+        STAR: _minified(STAR, _source(STAR)),
+        CSS: _minified(CSS, _source(CSS)),
+    }
+
+
+@functools.cache
+def _version(name: str) -> str:
+    return hashlib.sha256(bundle()[name].encode()).hexdigest()[:10]
+
+
+def inject_assets(html: str, base_url: str) -> str:
+    """Reference the client from a page holding a quiz or the progress widget; else no change.
+
+    `base_url` is the relative URL from the page to the site root ("", ".", "../", "..").
+    """
+    widget = _WIDGET.search(html)
+    if widget is None or f"{ASSET_DIR}/{JS}?" in html:
+        return html
+    root = "" if base_url in ("", ".", "./") else base_url.rstrip("/") + "/"
+
+    def url(name: str) -> str:
+        return f"{root}{ASSET_DIR}/{name}?v={_version(name)}"
+
+    link = f'<link rel="stylesheet" href="{url(CSS)}">'
+    names = [STAR, JS] if _STAR.search(html) and bundle()[STAR].strip() else [JS]
+    scripts = "".join(f'<script src="{url(name)}" defer></script>' for name in names)
+    start = widget.start()
+    head = _HEAD_END.search(html, 0, start)
+    if head is None:
+        return html[:start] + link + scripts + html[start:]
+    return html[: head.start()] + link + html[head.start() : start] + scripts + html[start:]

@@ -1,0 +1,52 @@
+"""The "My progress" widget and the per-chapter "Mark as complete" button.
+
+Both are shells filled by the client from localStorage: results live in the learner's
+browser only, so the build can render the structure (one table row per quiz) but no numbers.
+"""
+
+from __future__ import annotations
+
+from .html import esc
+
+
+def render_progress(module_quiz_ids: list[tuple[str, str]]) -> str:
+    """One row per (quiz id, title), the chapters marked complete, export and import."""
+    rows = "".join(
+        f'<tr data-quiz="{esc(quiz_id)}"><th scope="row">{esc(title)}</th>'
+        "<td>–</td><td>Not attempted</td><td>0</td></tr>"
+        for quiz_id, title in module_quiz_ids
+    )
+    return (
+        '<div class="qe-progress" data-qe="progress">'
+        '<p class="qe-nojs">Your results are kept in this browser only; '
+        "this page needs JavaScript to show them.</p>"
+        '<div class="qe-note" role="status" hidden></div>'
+        "<h2>Quiz results</h2>"
+        "<table><caption>Your results in this browser</caption><thead><tr>"
+        '<th scope="col">Quiz</th><th scope="col">Best score</th>'
+        '<th scope="col">Result</th><th scope="col">Attempts</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+        "<h2>Chapters marked complete</h2>"
+        '<ul class="qe-done"></ul><p class="qe-none">No chapter marked complete yet.</p>'
+        "<h2>Back up or move your progress</h2>"
+        "<p>Your progress stays in this browser. Export it to a file to keep a copy or to move "
+        "it to another browser, then import it there: imported answers never replace ones "
+        "you already have.</p>"
+        '<div class="qe-acts qe-js" hidden>'
+        '<button type="button" class="md-button md-button--primary" data-act="export">'
+        "Export all results</button>"
+        '<button type="button" class="md-button" data-act="import">Import results…</button>'
+        '<input type="file" accept=".json,application/json" hidden aria-label="Results file">'
+        "</div>"
+        '<div class="qe-live qe-sr" aria-live="polite"></div></div>'
+    )
+
+
+def render_complete_button(page_id: str) -> str:
+    """A toggle kept per page id (the page's source path), hidden until the client runs."""
+    return (
+        f'<div class="qe-complete qe-js" data-qe="complete" data-page="{esc(page_id)}" hidden>'
+        '<button type="button" class="md-button" aria-pressed="false">'
+        "Mark chapter as complete</button>"
+        '<span class="qe-live" aria-live="polite"></span></div>'
+    )

@@ -1,0 +1,109 @@
+"""The progress page, export and import, and a downloaded response re-graded by the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+from qe_browser import QUIZ, RIGHT, ROOT, SITE_SOURCE, WRONG, OpenPage, answer_by_mouse, stored
+
+pytestmark = pytest.mark.browser
+
+TYPES = {"pick-one": "single", "tf": "true_false", "days": "numeric", "steps": "ordering"}
+
+
+def _take_quiz(page: Page, answers: dict[str, object]) -> None:
+    for qid, kind in TYPES.items():
+        answer_by_mouse(page, qid, kind, answers[qid])
+    page.locator(f"#qe-{QUIZ} [data-act=submit]").click()
+
+
+def _grade_cli(quiz: Path, response: Path) -> dict[str, Any]:
+    cli = Path(sys.executable).parent / "quizengine"
+    if cli.exists():
+        command = [str(cli), "grade", str(quiz), str(response), "--json"]
+    else:
+        code = (
+            "import json,sys; from quizengine.loader import load_quiz; "
+            "from quizengine.grading import grade, parse_response; "
+            "r = grade(load_quiz(sys.argv[1]), parse_response(open(sys.argv[2]).read())); "
+            "print(json.dumps(r.to_json_dict()))"
+        )
+        command = [sys.executable, "-c", code, str(quiz), str(response)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+@pytest.mark.parametrize("answers", [RIGHT, WRONG], ids=["right", "wrong"])
+def test_downloaded_response_regrades_to_the_same_score(
+    page: Page, tmp_path: Path, answers: dict[str, object]
+) -> None:
+    _take_quiz(page, answers)
+    with page.expect_download() as download:
+        page.locator(f"#qe-{QUIZ} [data-act=download]").click()
+    assert download.value.suggested_filename == f"{QUIZ}-response.json"
+    path = tmp_path / "response.json"
+    download.value.save_as(path)
+    response = json.loads(path.read_text())
+    assert set(response) == {"quiz", "presented", "answers"}
+    result = _grade_cli(SITE_SOURCE / "quizzes" / f"{QUIZ}.yaml", path)
+    page_score = stored(page)["last"]
+    assert abs(result["score"] - page_score["score"]) < 1e-6
+    assert result["passed"] == page_score["passed"]
+
+
+def test_progress_page_export_then_import(open_page: OpenPage, tmp_path: Path) -> None:
+    quiz = open_page("chapter/types/")
+    _take_quiz(quiz, RIGHT)
+    quiz.locator(".qe-complete button").click()
+    expect(quiz.locator(".qe-complete button")).to_have_attribute("aria-pressed", "true")
+    quiz.goto("progress/")
+    row = quiz.locator(f"tr[data-quiz={QUIZ}]")
+    expect(row).to_contain_text("57.14% (4 of 7 points)")
+    expect(row).to_contain_text("✗ Not passed yet")
+    expect(quiz.locator(".qe-done")).to_contain_text("Every question type")
+    with quiz.expect_download() as download:
+        quiz.locator("[data-act=export]").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert data["format"] == "quizengine-progress" and data["version"] == 1
+    assert data["responses"][0]["quiz"] == QUIZ
+    assert set(data["responses"][0]) == {"quiz", "presented", "answers"}
+
+    # A new browser with its own progress: importing merges and never overwrites.
+    other = open_page("chapter/types/")
+    answer_by_mouse(other, "tf", "true_false", True)
+    other.goto("progress/")
+    expect(other.locator(f"tr[data-quiz={QUIZ}]")).to_contain_text("In progress")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something-else"}')
+    other.locator("input[type=file]").set_input_files(bad)
+    expect(other.locator(".qe-progress .qe-note")).to_contain_text("nothing was imported")
+    other.locator("input[type=file]").set_input_files(exported)
+    expect(other.locator(".qe-progress .qe-note")).to_contain_text("Imported 1 quiz response.")
+    expect(other.locator(f"tr[data-quiz={QUIZ}]")).to_contain_text("57.14%")
+    expect(other.locator(f"tr[data-quiz={QUIZ}] td").last).to_have_text("1")
+    expect(other.locator(".qe-done")).to_contain_text("Every question type")
+    merged = stored(other)
+    assert merged["answers"]["tf"] is True  # the local answer won
+    assert merged["answers"]["pick-one"] == "a"  # the imported one filled the gap
+
+
+def test_import_button_opens_the_file_picker_by_keyboard(open_page: OpenPage) -> None:
+    page = open_page("progress/")
+    page.evaluate(
+        """() => document.querySelector('.qe-progress input[type=file]')
+        .addEventListener('click', () => { window.picked = navigator.userActivation.isActive; })"""
+    )
+    page.locator("[data-act=import]").focus()
+    page.keyboard.press("Enter")
+    # The hidden file input was clicked with user activation, so the browser shows its picker.
+    page.wait_for_function("window.picked === true")
