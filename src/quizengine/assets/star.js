@@ -1,0 +1,193 @@
+/* quizengine STAR self-review: a compact port of quizengine/star + grading/star.py (docs there).
+   tests/vectors/star.json and tests/star/test_js_parity.py keep both in agreement. ES2019. */
+(function (root) {
+  "use strict";
+  const P = ["situation", "task", "action", "result"],
+    S = "[\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
+    AFTER = RegExp("([.!?])" + S + "+", "g"),
+    BREAK = RegExp(S + "*[\\n\\r\\x85\\u2028\\u2029]" + S + "*"),
+    TRIM = RegExp("^" + S + "+|" + S + "+$", "g"),
+    DIGIT = /\p{Nd}/u,
+    has = (o, k) => Object.prototype.hasOwnProperty.call(o, k),
+    set = (s) => s.split("|").reduce((o, w) => ((o[w] = 1), o), {}),
+    cues = (s) => s.split("|").map((c) => [c, RegExp(" " + c.split("*").join("[^ ]*") + " ")]),
+    hits = (list, hay) => list.filter((c) => c[1].test(hay)).map((c) => c[0]),
+    // part -> [[weight, cues], ...]: the same strings as quizengine/star/parts.py CUES
+    CUES = [
+      [[2, "last year|years ago|at the time|for context|when i was|i was working|i worked|at my previous|in my previous|i was a|i was an|i was the"],
+        [1, "our|the team|the company|had been|was|were|had|during|when|while|every|often"]],
+      [[3, "my goal|my aim|my task|my job|my priority|my role was|my responsibility|aim was|goal was|the challenge|the goal|the problem was|it fell to me|it was up to me|i had to|i needed to|i was asked|i was given|i was assigned|i was tasked|i was in charge|i was responsible|i was expected|i wanted to|what i wanted|wanted me to|asked me to|someone had to"],
+        [1, "responsible for|needed to|had to|to make sure|to find a way|i volunteered to"]],
+      [[2, "i decided|i asked|i suggested|i proposed|i set up|i started|i then|then i|first|i also|after that|i found|i met|i wrote|i made|i took|i spent|i put|i kept|i gave|i ran|i built|i sent|i told|i set|i broke|i brought|i went|i said"],
+        [1, "i|i *ed|then|next|we *ed|we set|we met|we made|we gave|we went"]],
+      [[3, "as a result|in the end|ended up|eventually|agreed|approved|accepted|granted|thanked|looking back|learned|learnt|lesson|realise|realize|the outcome|since"],
+        [1, "later|now|within|the next|the following|by the|dropped|fell|rose|increased|reduced|saved|improved|halved|doubled|no longer|completed|finished|shipped|went well|worked|received|got"]],
+    ].map((groups) => groups.map((g) => [g[0], cues(g[1])])),
+    CENTRE = [0, 0.25, 0.55, 0.85],
+    NUM = set("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|hundred|thousand|million|half|double|twice|triple"),
+    ONE = set("i|me|my|myself|i'm|i've|i'd|i'll"),
+    MANY = set("we|us|our|we're|we've|we'd|we'll"),
+    HYPO = cues("i would|i'd|i will|i'll|i'm going to|i am going to"),
+    REFL = cues("learn*|lesson*|realis*|realiz*|next time|in future|in the future|from now on|going forward|taught me|differently|looking back|in hindsight|reflect*|takeaway|took away|since then|would repeat|do it again"),
+    VAGUE = cues("very|really|a lot|lots|things|stuff|somehow|successful|successfully|huge|great|significant|significantly|improved|kind of|sort of|a bit|etc"),
+    SIGN = ["'At the time…'", "'My goal was…'", "'First, I…'", "'As a result…'"],
+    EVIDENCE = [
+      ["action", "ownership", "your action does not show clearly what you did", "Use 'I' for your own steps"],
+      ["action", "action_focus", "your action is under 30% of the answer", "Add the steps you took"],
+      ["result", "quantified_result", "no measurable outcome was found", "Add a number to your result"],
+      ["reflect", "reflection", "no sentence on what you learned was found", "Add one"],
+      ["structure", "parts_present", "a part is missing or too short", "Complete every part"],
+      ["structure", "length", "the length is outside the word range", "Adjust the length"],
+    ],
+    words = (t) => t.match(/[\p{L}\p{N}'’-]+/gu) || [],
+    fold = (s) => s.toLowerCase().replace(/’/g, "'"),
+    bare = (w) => w.replace(/^['-]+|['-]+$/g, ""),
+    sentences = (t) => t.replace(AFTER, "$1\n").split(BREAK).map((s) => s.replace(TRIM, "")).filter(Boolean),
+    sentence = (text, w) => ((w = words(text)), { text, words: w, hay: fold(" " + w.join(" ") + " ") }),
+    numberWord = (w) => fold(w).split("-").some((p) => has(NUM, p.replace(/^'+|'+$/g, ""))),
+    join = (xs) => xs.map((x) => x.text).join(" "),
+    n = (c, noun) => c + " " + noun + (c === 1 ? "" : "s"),
+    check = (id, passed, message) => ({ id, passed, message }),
+    invalid = (m) => { throw Object.assign(Error(m), { invalid: true }); },
+    isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v),
+    jsonType = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object"
+      : ({ boolean: "a boolean", number: "a number", string: "a string" })[typeof v] || typeof v;
+
+  // Best non-decreasing S<=T<=A<=R labelling (Viterbi); ties go to the earlier part.
+  function label(list) {
+    let best = [0, 0, 0, 0], back = [], s = 0;
+    list.forEach((x, i) => {
+      const scores = CUES.map((gs) => gs.reduce((t, g) => t + g[0] * hits(g[1], x.hay).length, 0)),
+        row = [], next = [];
+      let runBest = best[0], runArg = 0;
+      if (DIGIT.test(x.text)) scores[3] += 1;
+      for (let k = 0; k < 4; k++) {
+        if (i && best[k] > runBest) (runBest = best[k]), (runArg = k);
+        next[k] = scores[k] + -3 * Math.abs((i + 0.5) / list.length - CENTRE[k]) + (i ? runBest : 0);
+        row[k] = i ? runArg : k;
+      }
+      back.push(row);
+      best = next;
+    });
+    for (let k = 1; k < 4; k++) if (best[k] > best[s]) s = k;
+    const out = list.length ? [s] : [];
+    for (let i = list.length - 1; i > 0; i--) out.push((s = back[i][s]));
+    return out.reverse();
+  }
+
+  function analyse(free, texts) {
+    let parts = [[], [], [], []];
+    if (free) {
+      const list = sentences(texts.text).map((t) => sentence(t)), labels = label(list);
+      list.forEach((x, i) => parts[labels[i]].push(x));
+    } else parts = P.map((p) => sentences(texts[p]).map((t) => sentence(t)));
+    const w = parts.map((xs) => [].concat(...xs.map((x) => x.words)));
+    return { free, parts, w, total: w.reduce((t, a) => t + a.length, 0) };
+  }
+
+  function runChecks(a, min, max) {
+    const t = a.total, act = a.w[2].length, out = [],
+      miss = [0, 1, 2, 3].filter((i) => (a.free ? !a.parts[i].length : a.w[i].length < 5)),
+      found = "Your answer has " + n(t, "word"), share = t ? Math.floor((100 * act) / t) : 0;
+    out.push(!miss.length
+      ? check("parts_present", true, a.free ? "All four parts were found: situation, task, action and result." : "All four parts are there, each with at least 5 words.")
+      : check("parts_present", false, a.free
+        ? "Not found in your answer: " + miss.map((i) => P[i]).join(", ") + ". Add a sentence for each, with a signpost such as " + miss.map((i) => SIGN[i]).join(", ") + "."
+        : "Missing or too short: " + miss.map((i) => P[i] + " (" + n(a.w[i].length, "word") + ")").join(", ") + ". Give every part at least one full sentence of 5 words or more."));
+    out.push(t < min ? check("length", false, found + "; aim for at least " + min + ". Add detail to the action: the steps you took and why.")
+      : t > max ? check("length", false, found + "; keep it to " + max + ". Trim the situation, and keep the action and result.")
+      : check("length", true, found + ", within the " + min + "-" + max + " range."));
+    let one = 0, many = 0;
+    a.w[2].forEach((w) => { w = bare(fold(w)); if (has(ONE, w)) one++; else if (has(MANY, w)) many++; });
+    out.push(!one ? check("ownership", false, "Your action never says 'I', 'me' or 'my'. Say what you did yourself: 'I called…', 'I proposed…'.")
+      : one < many ? check("ownership", false, "Your action says 'we' (us, our) " + n(many, "time") + " but 'I' (me, my) only " + one + ". Credit the team once, then say which steps were yours.")
+      : check("ownership", true, "Your action says 'I' (me, my) " + n(one, "time") + " and 'we' (us, our) " + many + ": it is clear what you did."));
+    const q = a.w[3].find((w) => DIGIT.test(w) || numberWord(w));
+    out.push(q !== undefined ? check("quantified_result", true, "Your result states a quantity ('" + q + "'): numbers make an outcome believable.")
+      : check("quantified_result", false, (a.w[3].length ? "Your result has no number." : "There is no result yet.") + " Add one measurable outcome: a percentage, an amount, a count or a time saved."));
+    out.push(t && 100 * act >= 30 * t
+      ? check("action_focus", true, "Your action is " + share + "% of your answer (30% or more): the focus is on what you did.")
+      : check("action_focus", false, "Your action is only " + share + "% of your answer; aim for 30% or more. Cut background and add the steps you took."));
+    return out;
+  }
+
+  // A digit, a number word, or a capitalised word (a name) after the first word.
+  const specific = (x) => x.words.some((w, i) => {
+    const f = String.fromCodePoint(w.codePointAt(0));
+    return DIGIT.test(w) || numberWord(w) || (i > 0 && f.toLowerCase() !== f && !has(ONE, bare(fold(w))));
+  });
+
+  function textAdvice(a) {
+    if (!a.total) return [];
+    const out = [], all = [], framed = [], vagueParts = [], vagueWords = [];
+    a.parts.forEach((xs, p) => xs.forEach((x) => all.push([p, x])));
+    const refl = all.map((e) => hits(REFL, e[1].hay).length > 0);
+    all.forEach((e, i) => { if (!refl[i] && hits(HYPO, e[1].hay).length) framed.push(e[0]); });
+    if (framed.includes(2) || framed.length >= 2) out.push({ id: "hypothetical", message: "Parts of your answer say what you would do ('I would…', 'I'd…', 'I will…'). Interviewers want a real past example: tell what you did, in the past tense." });
+    if (!refl.includes(true)) out.push({ id: "reflection", message: "Add one sentence on what you learned or would repeat, such as 'I learned that…' or 'Next time I would…'." });
+    all.forEach((e) => {
+      const h = hits(VAGUE, e[1].hay);
+      if (h.length && !specific(e[1])) vagueParts.push(e[0]), h.forEach((v) => vagueWords.includes(v) || vagueWords.push(v));
+    });
+    if (vagueParts.includes(3) || vagueParts.length >= 2) out.push({ id: "vague", message: "Vague words (" + vagueWords.slice(0, 3).map((v) => "'" + v + "'").join(", ") + ") with no number or name to back them up. Replace them with specifics: how much, how many, who, or what exactly changed." });
+    return out;
+  }
+
+  function parseRating(v, rubric) {
+    if (!isObject(v)) invalid("'self_rating' must be an object of rubric id to level, got " + jsonType(v));
+    const out = {};
+    Object.keys(v).sort().forEach((k) => {
+      const level = v[k], c = rubric.find((c) => c.id === k), say = "self_rating '" + k + "' must be ";
+      if (!c) invalid("self_rating: unknown rubric id '" + k + "' (expected " + rubric.map((c) => c.id).join(", ") + ")");
+      if (typeof level !== "number") invalid(say + "a whole number, got " + jsonType(level));
+      if (!Number.isInteger(level)) invalid(say + "a whole number, got " + level);
+      if (level < 0 || level >= c.levels.length) invalid(say + "between 0 and " + (c.levels.length - 1) + ", got " + level);
+      out[k] = level;
+    });
+    return out;
+  }
+
+  function gradeStar(q, answer) {
+    const free = q.mode === "free", keys = free ? ["text"] : P, rubric = q.rubric,
+      expected = free ? "'text'" : "situation, task, action and result", texts = {};
+    if (!isObject(answer)) invalid("expected an object with " + expected + ", got " + jsonType(answer));
+    const unknown = Object.keys(answer).filter((k) => !keys.includes(k) && k !== "self_rating").sort();
+    if (unknown.length) invalid("unknown key '" + unknown[0] + "' in the answer" + (unknown.some((k) => (free ? P : ["text"]).includes(k)) ? " (this question is in " + q.mode + " mode: use " + expected + ")" : ""));
+    keys.forEach((k) => {
+      const v = has(answer, k) ? answer[k] : "";
+      if (typeof v !== "string") invalid("'" + k + "' must be a string, got " + jsonType(v));
+      texts[k] = v;
+    });
+    const rating = has(answer, "self_rating") ? parseRating(answer.self_rating, rubric) : {},
+      a = analyse(free, texts), checks = runChecks(a, q.min_words, q.max_words),
+      self = rubric.reduce((t, c) => t + (has(rating, c.id) ? rating[c.id] : 0) / (c.levels.length - 1), 0) / rubric.length,
+      fraction = Math.min(1, Math.max(0, q.auto_weight * (checks.filter((c) => c.passed).length / 5) + (1 - q.auto_weight) * self)),
+      status = fraction >= 1 - 1e-9 ? "correct" : fraction <= 1e-9 ? "incorrect" : "partial",
+      advice = textAdvice(a),
+      failed = checks.filter((c) => !c.passed).map((c) => c.id).concat(advice.some((x) => x.id === "reflection") ? ["reflection"] : []);
+    rubric.forEach((c) => {
+      const top = c.levels.length - 1;
+      if (has(rating, c.id) && rating[c.id] === top) EVIDENCE.forEach((e) => {
+        if (c.id.includes(e[0]) && failed.includes(e[1])) advice.push({ id: "rating-vs-evidence", message: "You rated " + c.criterion + " " + top + " of " + top + ", but " + e[2] + ". " + e[3] + ", or lower your rating." });
+      });
+    });
+    const closing = status === "correct" ? q.feedback_correct : q.feedback_incorrect, result = {
+      id: q.id, type: "star", score: fraction * q.points, max_score: q.points, status,
+      feedback: closing ? [closing] : [], checks, needs_self_review: rubric.some((c) => !has(rating, c.id)),
+    };
+    if (free) result.parts = P.reduce((o, p, i) => ((o[p] = join(a.parts[i])), o), {});
+    result.advice = advice;
+    return result;
+  }
+
+  const api = {
+    words, sentences, gradeStar,
+    detectParts: (text) => {
+      const x = analyse(true, { text }).parts;
+      return P.reduce((o, p, i) => ((o[p] = join(x[i])), o), {});
+    },
+  };
+  root.QE = root.QE || {};
+  root.QE.star = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(typeof self !== "undefined" ? self : globalThis);

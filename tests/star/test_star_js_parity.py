@@ -1,0 +1,128 @@
+"""star.js against the Python grader on many answers: identical results, messages included.
+
+The vectors pin the score-relevant fields; this compares everything (messages, advice, parts,
+error texts) on the vectors, the labelled set and seeded random text. Needs Node.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from quizengine.grading.common import InvalidAnswer
+from quizengine.grading.star import grade_star
+from quizengine.models import STAR_PARTS, StarQuestion
+from quizengine.star import rubric_json
+from quizengine.star.advice import HYPOTHETICAL, REFLECTION, VAGUE
+from quizengine.star.checks import NUMBER_WORDS_SPEC
+from quizengine.star.parts import CUES
+
+ROOT = Path(__file__).parents[2]
+STAR_JS = ROOT / "src" / "quizengine" / "assets" / "star.js"
+NODE = shutil.which("node")
+RUNNER = """
+const star = require(process.argv[1]);
+const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = cases.map(([q, a]) => {
+  try { return star.gradeStar(q, a); }
+  catch (e) { if (!e.invalid) throw e; return { invalid: true, error: e.message }; }
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def python_result(question: StarQuestion, answer: object) -> dict[str, Any]:
+    try:
+        return grade_star(question, answer).model_dump(mode="json", exclude_none=True)
+    except InvalidAnswer as exc:
+        return {"invalid": True, "error": str(exc)}
+
+
+def page_json(question: StarQuestion) -> dict[str, Any]:
+    data = question.model_dump(mode="json")
+    if data["rubric"] is None:
+        data["rubric"] = rubric_json()
+    return data
+
+
+def run_js(cases: list[tuple[StarQuestion, object]]) -> list[dict[str, Any]]:
+    assert NODE is not None
+    payload = json.dumps([(page_json(q), a) for q, a in cases])
+    done = subprocess.run(
+        [NODE, "-e", RUNNER, str(STAR_JS)],
+        input=payload,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    results: list[dict[str, Any]] = json.loads(done.stdout)
+    return results
+
+
+VOCAB = (
+    "I we my our me us I'm we’re I’ll 'we' 12 3.5 twenty-five half someone Twice very a lot"
+    " improved Berlin the team was had to my goal first then as a result agreed learned"
+    " next time I would I'd . ! ? , ; \n \t é İ ß ΣΑΣ 𐐀 ٣ _ can't re-do — …"
+)
+
+
+def random_text(rng: random.Random, size: int) -> str:
+    vocab = [*VOCAB.split(" "), " ", ". ", "\n\n", "\r\n", "\u00a0", "\u2028", "\ufeff"]
+    return "".join(rng.choice(vocab) + rng.choice(["", " ", " "]) for _ in range(size))
+
+
+def all_cases() -> list[tuple[StarQuestion, object]]:
+    cases: list[tuple[StarQuestion, object]] = []
+    vectors = json.loads((ROOT / "tests" / "vectors" / "star.json").read_text("utf-8"))
+    for case in vectors["cases"]:
+        cases.append((StarQuestion.model_validate(case["question"]), case["answer"]))
+    free = StarQuestion(id="f", type="star", prompt="p", mode="free", feedback_correct="Yes")
+    structured = StarQuestion(id="s", type="star", prompt="p", points=3, auto_weight=0.3)
+    labelled = ROOT / "tests" / "data" / "star_labelled.yaml"
+    if labelled.exists():
+        for answer in yaml.safe_load(labelled.read_text("utf-8"))["answers"]:
+            texts = [s["text"] for s in answer["sentences"]]
+            top = {"result": 3, "action": 3, "structure": 3, "reflection": 3}
+            cases.append((free, {"text": " ".join(texts)}))
+            cases.append((free, {"text": "\n".join(texts), "self_rating": top}))
+            by_part: dict[str, object] = {
+                p: " ".join(s["text"] for s in answer["sentences"] if s["part"] == p)
+                for p in STAR_PARTS
+            }
+            cases.append((structured, {**by_part, "self_rating": {"example": 2, "result": 3}}))
+    rng = random.Random(20240601)
+    for index in range(300):
+        if index % 2:
+            cases.append((free, {"text": random_text(rng, rng.randint(0, 80))}))
+        else:
+            cases.append(
+                (structured, {p: random_text(rng, rng.randint(0, 25)) for p in STAR_PARTS})
+            )
+    return cases
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_js_matches_python_everywhere() -> None:
+    cases = all_cases()
+    js = run_js(cases)
+    assert len(js) == len(cases)
+    for (question, answer), got in zip(cases, js, strict=True):
+        assert got == python_result(question, answer), json.dumps(answer, ensure_ascii=False)
+
+
+def test_cue_lists_are_copied_verbatim() -> None:
+    """star.js carries the same cue strings; a drifted copy would fail the parity test too,
+    but this names the list that drifted."""
+    source = STAR_JS.read_text("utf-8")
+    specs = [spec for groups in CUES.values() for _, spec in groups]
+    specs += [NUMBER_WORDS_SPEC, HYPOTHETICAL.spec, REFLECTION.spec, VAGUE.spec]
+    for spec in specs:
+        assert f'"{spec}"' in source, spec
