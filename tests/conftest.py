@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,13 +32,23 @@ def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
     return write
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real course, built once per test session with `mkdocs build --strict`."""
-    import subprocess
-    import sys
+@dataclass(frozen=True)
+class BuiltSite:
+    path: Path
+    url: str  # the site_url it was built for: serve it there (instant navigation needs it)
 
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real course, built once per test session with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("site")
+    url = f"http://127.0.0.1:{free_port()}/"
     mkdocs = Path(sys.executable).with_name("mkdocs")
     proc = subprocess.run(
         [str(mkdocs), "build", "--strict", "--site-dir", str(site)],
@@ -41,7 +56,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
         timeout=600,
-        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "QE_SITE_URL": url},
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site
+    return BuiltSite(site, url)

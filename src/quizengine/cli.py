@@ -143,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="a quiz: the folder to write it in; a module: the project root (default: here)",
     )
     p.set_defaults(run=_new)
+
+    from .report import add_commands as add_report_commands
+
+    add_report_commands(sub)
     return parser
 
 

@@ -108,14 +108,13 @@ class Watched:
             route.abort()
 
 
-@pytest.fixture
-def open_page(browser: Browser, site_url: str) -> Iterator[OpenPage]:
-    """`open_page(path, **context_options)` -> a loaded page in a fresh browser context."""
+def _opener(browser: Browser, base_url: str) -> Iterator[OpenPage]:
+    """`open(path, **context_options)` -> a loaded, watched page in a fresh browser context."""
     contexts: list[tuple[BrowserContext, Watched]] = []
 
     def open_(path: str = "", **options: Any) -> Page:
         options.setdefault("viewport", {"width": 1280, "height": 900})
-        context = browser.new_context(base_url=site_url, accept_downloads=True, **options)
+        context = browser.new_context(base_url=base_url, accept_downloads=True, **options)
         watched = Watched()
         context.route("**/*", watched.route)
         contexts.append((context, watched))
@@ -131,6 +130,31 @@ def open_page(browser: Browser, site_url: str) -> Iterator[OpenPage]:
         context.close()
         problems += watched.errors + [f"request to another host: {u}" for u in watched.external]
     assert not problems, problems
+
+
+@pytest.fixture
+def open_page(browser: Browser, site_url: str) -> Iterator[OpenPage]:
+    """Pages of the small test site (every question type, storage edge cases)."""
+    yield from _opener(browser, site_url)
+
+
+@pytest.fixture(scope="session")
+def course_url(built_site: Any) -> Iterator[str]:
+    """The real course, built by `mkdocs build --strict`, served where it was built for."""
+    port = int(urlsplit(built_site.url).port or 0)
+    handler = functools.partial(_QuietHandler, directory=str(built_site.path))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield built_site.url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def open_course(browser: Browser, course_url: str) -> Iterator[OpenPage]:
+    """Pages of the real course."""
+    yield from _opener(browser, course_url)
 
 
 @pytest.fixture

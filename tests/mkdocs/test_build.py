@@ -22,39 +22,39 @@ def _module() -> dict:  # type: ignore[type-arg]
     return yaml.safe_load((QUIZZES / "benefits" / "module.yaml").read_text())  # type: ignore[no-any-return]
 
 
-def test_every_chapter_is_built_and_in_the_navigation(built_site: Path) -> None:
-    home = (built_site / "index.html").read_text()
+def test_every_chapter_is_built_and_in_the_navigation(built_site: BuiltSite) -> None:
+    home = (built_site.path / "index.html").read_text()
     for chapter in _module()["chapters"]:
         page = chapter if isinstance(chapter, str) else chapter["page"]
         stem = page.rsplit(".", 1)[0]
-        target = built_site / "benefits" / ("" if stem == "index" else stem) / "index.html"
+        target = built_site.path / "benefits" / ("" if stem == "index" else stem) / "index.html"
         assert target.is_file(), target
         href = "benefits/" + ("" if stem == "index" else stem + "/")
         assert f'href="{href}"' in home, f"{href} missing from the navigation"
 
 
-def test_every_course_quiz_is_rendered_on_a_page(built_site: Path) -> None:
-    html = "".join(p.read_text() for p in built_site.rglob("*.html"))
+def test_every_course_quiz_is_rendered_on_a_page(built_site: BuiltSite) -> None:
+    html = "".join(p.read_text() for p in built_site.path.rglob("*.html"))
     embedded = set(re.findall(r'class="qe-quiz"[^>]*data-quiz-id="([a-z0-9-]+)"', html))
     embedded |= set(re.findall(r'data-quiz-id="([a-z0-9-]+)"[^>]*class="qe-quiz"', html))
     assert embedded == {q.id for q in load_paths([QUIZZES]).quizzes}
 
 
-def test_assets_only_on_pages_with_a_quiz(built_site: Path) -> None:
-    glossary = (built_site / "benefits" / "glossary" / "index.html").read_text()
-    research = (built_site / "benefits" / "research" / "index.html").read_text()
+def test_assets_only_on_pages_with_a_quiz(built_site: BuiltSite) -> None:
+    glossary = (built_site.path / "benefits" / "glossary" / "index.html").read_text()
+    research = (built_site.path / "benefits" / "research" / "index.html").read_text()
     assert "assets/quizengine/" not in glossary
     assert "assets/quizengine/" in research
-    assert list((built_site / "assets" / "quizengine").iterdir())
+    assert list((built_site.path / "assets" / "quizengine").iterdir())
 
 
-def test_reading_time_on_chapters(built_site: Path) -> None:
-    research = (built_site / "benefits" / "research" / "index.html").read_text()
+def test_reading_time_on_chapters(built_site: BuiltSite) -> None:
+    research = (built_site.path / "benefits" / "research" / "index.html").read_text()
     assert re.search(r'class="qe-reading-time">About \d+ min to read<', research)
 
 
-def test_notebook_page_shows_its_chart(built_site: Path) -> None:
-    page = (built_site / "benefits" / "offer-calculator" / "index.html").read_text()
+def test_notebook_page_shows_its_chart(built_site: BuiltSite) -> None:
+    page = (built_site.path / "benefits" / "offer-calculator" / "index.html").read_text()
     assert "What is this offer worth?" in page
     assert re.search(r'<img[^>]+src="data:image/png;base64,', page), "chart missing"
     assert "TOTALS A=" in page

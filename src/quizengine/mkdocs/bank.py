@@ -21,6 +21,9 @@ class QuizBank:
     stamp: tuple[tuple[str, int], ...] = ()
     report: LoadReport = field(default_factory=LoadReport)
     by_id: dict[str, Quiz] = field(default_factory=dict)
+    # Set by the MkDocs plugin for the length of a build, which it refreshes once at the
+    # start; without the plugin (Zensical), each page checks file times instead.
+    pinned: bool = False
 
     def refresh(self) -> None:
         files, _ = discover(list(self.folders))
@@ -52,5 +55,6 @@ def bank_for(folders: list[str] | tuple[str, ...], base: Path | None = None) -> 
     bank = _BANKS.get(key)
     if bank is None:
         bank = _BANKS[key] = QuizBank(key)
-    bank.refresh()
+    if not bank.pinned:
+        bank.refresh()
     return bank

@@ -83,6 +83,8 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.bank = bank_for([str(self.root / d) for d in self.config.quiz_dirs], self.root)
+        self.bank.refresh()
+        self.bank.pinned = True
         for diagnostic in self.bank.diagnostics:
             text = diagnostic.format()
             if diagnostic.severity == "error":
@@ -117,7 +119,8 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
             minutes = max(1, math.ceil(page.meta.get("qe_words", 0) / self.config.words_per_minute))
             note = f'<p class="qe-reading-time">About {minutes} min to read</p>'
             html = _H1_END.sub("</h1>" + note, html, count=1) if "</h1>" in html else note + html
-        if self.config.complete_button:
+        # Only where the client is loaded anyway: a page without a quiz ships no JS at all.
+        if self.config.complete_button and 'class="qe-quiz"' in html:
             html += render_complete_button(page.file.src_uri)
         return html
 
@@ -125,7 +128,13 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         base = "../" * page.url.count("/") if page.url else ""
         return inject_assets(output, base)
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.bank is not None:
+            self.bank.pinned = False
+
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.bank is not None:
+            self.bank.pinned = False
         target = Path(config.site_dir) / ASSET_DIR
         target.mkdir(parents=True, exist_ok=True)
         for name, content in bundle().items():

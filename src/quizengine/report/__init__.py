@@ -1,0 +1,48 @@
+"""Results analysis for instructors: re-grade learners' exports and report on the quiz.
+
+Data flows one way: `collect` (files -> re-graded results + problems), `analyse` (results ->
+statistics, pure), `render_html` / `summary_json` / `summary_text` (statistics -> output).
+The statistics follow Moodle's quiz statistics report (facility index, discrimination index,
+discriminative efficiency); the exact formulas are in `quizengine.report.stats`, and the
+conventions for draws, distractors and STAR checks in `quizengine.report.analyse`.
+"""
+
+from __future__ import annotations
+
+from .analyse import analyse
+from .collect import collect
+from .command import add_commands, run_report
+from .html import render_html
+from .model import (
+    Analysis,
+    CheckRate,
+    Distractors,
+    Graded,
+    OptionCount,
+    Problem,
+    QuestionStats,
+    QuizStats,
+    StarStats,
+)
+from .simulate import simulate_class
+from .summary import summary_json, summary_text
+
+__all__ = [
+    "Analysis",
+    "CheckRate",
+    "Distractors",
+    "Graded",
+    "OptionCount",
+    "Problem",
+    "QuestionStats",
+    "QuizStats",
+    "StarStats",
+    "add_commands",
+    "analyse",
+    "collect",
+    "render_html",
+    "run_report",
+    "simulate_class",
+    "summary_json",
+    "summary_text",
+]

@@ -1,0 +1,111 @@
+"""`quizengine report RESULTS... [--quizzes DIR] [--out FILE] [--json] [--progress]`.
+
+A thin shell over `collect`, `analyse` and `render_html`. Streams: one `PATH: skipped: reason`
+line per set-aside file and the final tally on stderr; the summary (text or JSON) on stdout,
+so `--json` output pipes cleanly. Exit 0 when at least one attempt was analysed, 1 when none
+could be, 2 for usage errors (a missing path, no loadable quiz, an output folder that does not
+exist), checked before the long part of the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import replace
+from typing import Any
+
+from ..loader import load_paths
+from .analyse import analyse
+from .collect import collect
+from .html import render_html
+from .progress import ProgressBar
+from .summary import summary_json, summary_text
+
+EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
+
+
+def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Register `report` on the `quizengine` command's subparsers."""
+    p = subparsers.add_parser(
+        "report",
+        help="analyse learners' exported results: scores, item statistics, distractors",
+        description="Re-grade exported responses (files or folders of .json files) against the "
+        "quizzes and write a self-contained HTML report.",
+    )
+    p.add_argument(
+        "results",
+        nargs="+",
+        metavar="RESULTS",
+        help="response files, progress exports or grade results, or folders of them",
+    )
+    p.add_argument("--quizzes", default="quizzes", metavar="DIR", help="default: quizzes/")
+    p.add_argument("--out", default="report.html", metavar="FILE", help="default: report.html")
+    p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    p.add_argument(
+        "--progress", action="store_true", help="show a progress bar even when not on a terminal"
+    )
+    p.set_defaults(run=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    missing = [path for path in args.results if not os.path.exists(path)]
+    for path in missing:
+        _error(f"{path}: no such file or folder")
+    if not os.path.isdir(args.quizzes):
+        _error(f"--quizzes {args.quizzes}: no such folder")
+        missing.append(args.quizzes)
+    folder = os.path.dirname(os.path.abspath(args.out))
+    if not os.path.isdir(folder):
+        _error(f"--out {args.out}: the folder {folder} does not exist")
+        missing.append(args.out)
+    if missing:
+        return EXIT_USAGE
+
+    loaded = load_paths([args.quizzes])
+    for diagnostic in loaded.all_diagnostics:
+        if diagnostic.severity == "error":
+            print(f"{diagnostic.format()} (quiz left out)", file=sys.stderr)
+    quizzes = {quiz.id: quiz for quiz in loaded.quizzes}
+    if not quizzes:
+        _error(f"--quizzes {args.quizzes}: no valid quiz file found")
+        return EXIT_USAGE
+
+    bar = ProgressBar(sys.stderr) if args.progress or sys.stderr.isatty() else None
+    try:
+        results, problems = collect(args.results, quizzes, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    files = len({getattr(r, "source", "") for r in results} | {p.path for p in problems})
+    duplicates = sum(p.kind == "duplicate" for p in problems)
+    tally = (
+        f"{len(results)} attempts analysed, {len(problems) - duplicates} skipped, "
+        f"{duplicates} duplicates counted once"
+    )
+    if not results:
+        _error(f"nothing to analyse: {tally}")
+        return EXIT_NONE
+
+    analysis = analyse(results, quizzes)
+    analysis = replace(analysis, problems=tuple(problems), files=files)
+    try:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            handle.write(render_html(analysis))
+    except OSError as exc:
+        _error(f"cannot write {args.out}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    if args.json:
+        print(json.dumps(summary_json(analysis, args.out), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(summary_text(analysis))
+        print(f"report written to {args.out}")
+    print(tally, file=sys.stderr)
+    return EXIT_OK
+
+
+def _error(message: str) -> None:
+    print(f"quizengine: error: {message}", file=sys.stderr)

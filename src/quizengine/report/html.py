@@ -1,0 +1,232 @@
+"""The report as one self-contained HTML file: inline CSS and SVG, no script, no request.
+
+Instructors open it from disk, mail it, or print it, so it must not depend on a server or a
+network. Everything taken from quizzes or exports is escaped: option texts are authored, but
+file names and quiz ids come from learners' machines. Accessibility: one h1, an h2 per quiz,
+an h3 per section; every table has a caption and scoped headers; every chart is a labelled
+image whose numbers are also in the neighbouring table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import escape
+
+from .model import Analysis, Distractors, QuestionStats, QuizStats, StarStats
+from .reading import EASY, FEW, HARD, WEAK, fmt, question_notes
+from .svg import distractor_chart, histogram
+
+MAX_PROBLEMS = 500
+FLAG_TEXT = {"never_chosen": "nobody picks it", "beats_key": "picked more often than the key"}
+
+CSS = """
+body{font:16px/1.5 system-ui,sans-serif;color:#212121;background:#fff;margin:0}
+main{max-width:62rem;margin:0 auto;padding:1rem 1.5rem 3rem}
+h2{border-top:2px solid #c5cae9;padding-top:1rem;margin-top:2.5rem}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.95rem}
+caption{text-align:left;font-weight:600;padding:.25rem 0}
+th,td{border:1px solid #cfd8dc;padding:.3rem .6rem;text-align:left;vertical-align:top}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+thead th{background:#eceff1}
+figure{margin:1rem 0}
+svg{max-width:100%;height:auto}
+.note{color:#37474f;font-size:.95rem}
+td.notes{min-width:12rem}
+.scroll{overflow-x:auto;max-width:100%}
+tbody th{white-space:nowrap}
+"""
+
+
+def render_html(analysis: Analysis) -> str:
+    """The whole report; deterministic for a given analysis, so it can be golden-tested."""
+    quizzes = analysis.quizzes
+    duplicates = sum(p.kind == "duplicate" for p in analysis.problems)
+    skipped = len(analysis.problems) - duplicates
+    nav = "".join(
+        f'<li><a href="#{_anchor(q.id)}">{escape(q.title)}</a> ({q.n} attempts)</li>'
+        for q in quizzes
+    )
+    files = f"from {_count(analysis.files, 'file')}; " if analysis.files else ""
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Quiz results report</title><style>{CSS}</style></head><body><main>"
+        "<h1>Quiz results report</h1>"
+        f"<p>{_count(analysis.n, 'attempt')} at {_count(len(quizzes), 'quiz', 'quizzes')}, "
+        f"{files}{skipped} skipped, "
+        f"{_count(duplicates, 'duplicate')} counted once.</p>"
+        f'<nav aria-label="Quizzes in this report"><ul>{nav}</ul></nav>'
+        + "".join(_quiz(q) for q in quizzes)
+        + _problems(analysis)
+        + "</main></body></html>\n"
+    )
+
+
+def _quiz(quiz: QuizStats) -> str:
+    anchor = _anchor(quiz.id)
+    rows = [
+        ("Attempts", str(quiz.n)),
+        ("Mean score", fmt(quiz.mean, "%")),
+        ("Median score", fmt(quiz.median, "%")),
+        ("Standard deviation", fmt(quiz.sd, " percentage points")),
+        ("Pass rate", fmt(100 * quiz.pass_rate, "%")),
+        ("Pass mark", fmt(100 * quiz.pass_mark, "%", 0)),
+    ]
+    summary = _table(
+        f"Score summary for {quiz.title}",
+        ["Measure", "Value"],
+        ([f'<th scope="row">{name}</th>', _num(value)] for name, value in rows),
+    )
+    caveat = (
+        f'<p class="note">Only {quiz.n} attempts: treat the item statistics below as '
+        "rough hints.</p>"
+        if quiz.n < FEW
+        else ""
+    )
+    choice = [q for q in quiz.questions if q.distractors is not None]
+    return (
+        f'<section id="{anchor}" aria-labelledby="{anchor}-h">'
+        f'<h2 id="{anchor}-h">{escape(quiz.title)} <small>({escape(quiz.id)})</small></h2>'
+        f"<h3>Scores</h3>{summary}<figure>{histogram(quiz.percents, quiz.pass_mark, anchor)}"
+        "<figcaption>Each bar counts the attempts whose score falls in a 10-point band; the "
+        "dashed line is the pass mark.</figcaption></figure>"
+        f"<h3>Questions</h3>{caveat}{_items(quiz)}"
+        + (f"<h3>Distractors</h3>{_reading_distractors(quiz)}" if choice else "")
+        + "".join(_distractors(quiz, q, q.distractors) for q in choice if q.distractors)
+        + (f"<h3>STAR self-reviews</h3>{_star(quiz)}" if quiz.star else "")
+        + "</section>"
+    )
+
+
+def _items(quiz: QuizStats) -> str:
+    head = ["Question", "Type", "Points", "Attempts", "Facility", "SD", "Discrimination",
+            "Discriminative efficiency", "Worth a look"]  # fmt: skip
+    body = (
+        [
+            f'<th scope="row">{escape(q.id)}</th>',
+            escape(q.type),
+            _num(f"{q.points:g}"),
+            _num(str(q.n)),
+            _num(fmt(q.facility, "%")),
+            _num(fmt(q.sd, "%")),
+            _num(fmt(q.discrimination)),
+            _num(fmt(q.efficiency, "%")),
+            f'<td class="notes">{escape("; ".join(question_notes(q)))}</td>',
+        ]
+        for q in quiz.questions
+    )
+    return (
+        f'<p class="note">Facility is the mean score as a percentage of the question\'s '
+        f"points: below {HARD:.0f}% the question is hard for this group, above {EASY:.0f}% "
+        "it is easy. Discrimination (from -100 to 100) is the correlation between the "
+        "question's score and the score on the rest of the quiz: learners who do well "
+        f"overall should do well here, so below {WEAK:.0f} is weak and a negative value "
+        "usually means a wrong key or a misleading wording. Discriminative efficiency is the "
+        "discrimination as a percentage of the most this question's difficulty allows. "
+        "Undefined means there was nothing to correlate (for example everyone scored the "
+        "same).</p>" + _table(f"Item statistics for {quiz.title}", head, body)
+    )
+
+
+def _reading_distractors(quiz: QuizStats) -> str:
+    counted = (
+        f"{quiz.with_answers} of {quiz.n} attempts came with their answers"
+        if quiz.with_answers < quiz.n
+        else "every attempt came with its answers"
+    )
+    return (
+        '<p class="note">Counts come from the learners\' own answers '
+        f"({counted}). A wrong option nobody picks does no work and can be made more "
+        "plausible or removed; a wrong option picked more often than the key points at a "
+        "misconception worth teaching, or at a key that is wrong.</p>"
+    )
+
+
+def _distractors(quiz: QuizStats, question: QuestionStats, data: Distractors) -> str:
+    uid = f"{_anchor(quiz.id)}-{_anchor(question.id)}"
+    rows = [
+        [
+            f'<th scope="row">{escape(o.id)}</th>',
+            escape(o.text),
+            "yes" if o.correct else "no",
+            _num(str(o.count)),
+            _num(fmt(None if o.share is None else 100 * o.share, "%", 0)),
+            FLAG_TEXT.get(o.flag or "", ""),
+        ]
+        for o in data.options
+    ]
+    for label, count in (("no answer", data.unanswered), ("invalid answer", data.invalid)):
+        if count:
+            share = fmt(100 * count / data.n, "%", 0) if data.n else "undefined"
+            rows.append([f'<th scope="row">{label}</th>', "", "", _num(str(count)),
+                         _num(share), ""])  # fmt: skip
+    table = _table(
+        f"Options of question {question.id} ({data.n} responses)",
+        ["Option", "Text", "Correct", "Learners", "Share", "Flag"],
+        rows,
+    )
+    chart = distractor_chart(question.id, data, uid) if data.n else ""
+    return (
+        f"<h4>{escape(question.id)}</h4><p>{escape(question.prompt)}</p>"
+        f"<figure>{chart}</figure>{table}"
+    )
+
+
+def _star(quiz: QuizStats) -> str:
+    ids = list(dict.fromkeys(c.id for s in quiz.star for c in s.checks))
+    head = ["Question", "Reviews", *(i.replace("_", " ") for i in ids), "Needs self-review"]
+    body = ([f'<th scope="row">{escape(s.id)}</th>', _num(str(s.n)),
+             *(_num(_check_rate(s, i)) for i in ids),
+             _num(fmt(None if s.self_review_share is None else 100 * s.self_review_share, "%"))]
+            for s in quiz.star)  # fmt: skip
+    return (
+        '<p class="note">Share of reviews passing each automatic check, and of reviews whose '
+        "author has not rated every rubric criterion yet.</p>"
+        + _table(f"STAR automatic checks for {quiz.title}", head, body)
+    )
+
+
+def _check_rate(star: StarStats, check_id: str) -> str:
+    rate = next((c.rate for c in star.checks if c.id == check_id), None)
+    return fmt(None if rate is None else 100 * rate, "%")
+
+
+def _problems(analysis: Analysis) -> str:
+    if not analysis.problems:
+        return ""
+    shown = analysis.problems[:MAX_PROBLEMS]
+    more = len(analysis.problems) - len(shown)
+    items = "".join(f"<li><code>{escape(p.format())}</code></li>" for p in shown)
+    tail = f"<p>… and {more} more (see the command's error output).</p>" if more else ""
+    return (
+        '<section aria-labelledby="skipped-h"><h2 id="skipped-h">Files set aside</h2>'
+        f"<ul>{items}</ul>{tail}</section>"
+    )
+
+
+def _table(caption: str, head: list[str], rows: Iterable[list[str]]) -> str:
+    cols = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
+    body = "".join(
+        "<tr>" + "".join(c if c.startswith("<t") else f"<td>{c}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
+    # Wide tables scroll inside their own focusable region, so the page never scrolls sideways
+    # and keyboard users can still reach the hidden columns.
+    return (
+        f'<div class="scroll" role="region" tabindex="0" aria-label="{escape(caption)}">'
+        f"<table><caption>{escape(caption)}</caption><thead><tr>{cols}</tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
+    )
+
+
+def _count(n: int, word: str, plural: str = "") -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+def _num(text: str) -> str:
+    return f'<td class="num">{text}</td>'
+
+
+def _anchor(text: str) -> str:
+    return "q-" + re.sub(r"[^a-z0-9-]+", "-", text.lower())

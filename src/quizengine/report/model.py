@@ -1,0 +1,132 @@
+"""The shapes results analysis produces: plain frozen dataclasses, so they are cheap and printable.
+
+`Graded` is the one exception: it is a `GradeResult` (so `collect` can honestly return a list of
+grade results) that also remembers the learner's raw answers. The grade result alone cannot
+feed a distractor analysis, because it records scores, not which options were ticked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ..models import GradeResult
+
+ProblemKind = Literal["skipped", "duplicate"]
+OptionFlag = Literal["never_chosen", "beats_key"]
+
+
+class Graded(GradeResult):
+    """A grade result plus what produced it; the extra fields never reach `to_json_dict`."""
+
+    answers: dict[str, Any] | None = Field(default=None, exclude=True)
+    source: str = Field(default="", exclude=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One input file (or one entry of a progress export) that was not analysed, and why."""
+
+    path: str
+    reason: str
+    kind: ProblemKind = "skipped"
+
+    def format(self) -> str:
+        return f"{self.path}: skipped: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class OptionCount:
+    """How many learners picked one option; `share` is of the responses that saw the question."""
+
+    id: str
+    text: str
+    correct: bool
+    count: int
+    share: float | None
+    flag: OptionFlag | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Distractors:
+    """Option counts for a single or multiple question, from re-graded responses only."""
+
+    n: int
+    options: tuple[OptionCount, ...]
+    unanswered: int = 0
+    invalid: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionStats:
+    """Classical item statistics for one question; `None` means undefined (see `stats`)."""
+
+    id: str
+    type: str
+    points: float
+    n: int
+    mean_score: float | None
+    facility: float | None
+    sd: float | None
+    discrimination: float | None
+    efficiency: float | None
+    distractors: Distractors | None = None
+    prompt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRate:
+    id: str
+    passed: int
+    run: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.passed / self.run if self.run else None
+
+
+@dataclass(frozen=True, slots=True)
+class StarStats:
+    """Automatic STAR checks for one question, over the attempts in which they ran."""
+
+    id: str
+    n: int
+    checks: tuple[CheckRate, ...]
+    needs_self_review: int
+
+    @property
+    def self_review_share(self) -> float | None:
+        return self.needs_self_review / self.n if self.n else None
+
+
+@dataclass(frozen=True, slots=True)
+class QuizStats:
+    """One quiz: the score distribution (in percent of each attempt's maximum) and its items."""
+
+    id: str
+    title: str
+    pass_mark: float
+    n: int
+    percents: tuple[float, ...]
+    mean: float
+    median: float
+    sd: float | None
+    pass_rate: float
+    with_answers: int
+    questions: tuple[QuestionStats, ...]
+    star: tuple[StarStats, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Every quiz that has at least one result, plus the inputs that were set aside."""
+
+    quizzes: tuple[QuizStats, ...]
+    problems: tuple[Problem, ...] = field(default=())
+    files: int = 0
+
+    @property
+    def n(self) -> int:
+        return sum(q.n for q in self.quizzes)

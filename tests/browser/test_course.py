@@ -1,0 +1,62 @@
+"""The real course in a real browser: every page accessible in light and dark mode, no console
+errors, no request leaving 127.0.0.1, and quizzes that work after instant navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from qe_browser import OpenPage
+
+pytestmark = pytest.mark.browser
+
+AXE_PAGE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .filter(v => ['serious', 'critical'].includes(v.impact))
+  .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
+
+
+def _pages(site: Path) -> list[str]:
+    """Every HTML page of the built course, as a path relative to the site root."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        relative = html.parent.relative_to(site).as_posix()
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+def test_every_page_is_listed(built_site) -> None:  # type: ignore[no-untyped-def]
+    pages = _pages(built_site.path)
+    assert "benefits/research/" in pages and "progress/" in pages and len(pages) >= 15
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_on_any_page(
+    built_site, open_course: OpenPage, axe_script: Path, scheme: str
+) -> None:  # type: ignore[no-untyped-def]
+    problems = {}
+    for path in _pages(built_site.path):
+        page = open_course(path, color_scheme=scheme)
+        page.wait_for_load_state("load")
+        page.add_script_tag(path=str(axe_script))
+        found = page.evaluate(AXE_PAGE)
+        if found:
+            problems[path] = found
+        page.context.close()
+    assert problems == {}
+
+
+def test_instant_navigation_between_chapters_then_a_quiz(open_course: OpenPage) -> None:
+    page = open_course("benefits/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav a[href$='research/']").first.click()
+    expect(page.locator(".qe-quiz[data-quiz-id='research']")).to_be_visible()
+    page.locator("nav.md-nav a[href$='timing/']").first.click()
+    quiz = page.locator(".qe-quiz[data-quiz-id='timing']")
+    expect(quiz).to_have_attribute("data-qe-on", "")
+    assert page.evaluate("window.__sameDocument") is True  # instant, not a full reload
+    first = quiz.locator(".qe-q[data-type='true_false']").first
+    first.locator("input").first.check()
+    first.locator("[data-act=check]").click()
+    expect(first.locator(".qe-res")).to_be_visible()
+    expect(first.locator(".qe-res")).to_contain_text("/")
