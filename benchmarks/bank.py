@@ -8,10 +8,33 @@ from typing import Any
 
 import yaml
 
-WORDS = (
-    "offer salary bonus equity vesting match premium deductible leave remote budget review "
-    "recruiter manager counter deadline package relocation mentor title scope team growth"
-).split()
+from quizengine.models import QUESTION_TYPES
+
+WORDS = [
+    "offer",
+    "salary",
+    "bonus",
+    "equity",
+    "vesting",
+    "match",
+    "premium",
+    "deductible",
+    "leave",
+    "remote",
+    "budget",
+    "review",
+    "recruiter",
+    "manager",
+    "counter",
+    "deadline",
+    "package",
+    "relocation",
+    "mentor",
+    "title",
+    "scope",
+    "team",
+    "growth",
+]
 
 
 def _text(rng: random.Random, n: int) -> str:
@@ -19,16 +42,7 @@ def _text(rng: random.Random, n: int) -> str:
 
 
 def question(rng: random.Random, index: int) -> dict[str, Any]:
-    kind = (
-        "single",
-        "multiple",
-        "true_false",
-        "short_text",
-        "numeric",
-        "ordering",
-        "matching",
-        "star",
-    )[index % 8]
+    kind = QUESTION_TYPES[index % len(QUESTION_TYPES)]
     base: dict[str, Any] = {
         "id": f"q{index}",
         "type": kind,

@@ -17,6 +17,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from quizengine.models import QUESTION_TYPES
+
 from .conftest import ROOT
 
 BIN = Path(sys.executable).parent
@@ -40,7 +42,7 @@ def _free_port() -> int:
 
 def _fetch(url: str) -> tuple[int, str]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as reply:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(url, timeout=5) as reply:
             return reply.status, reply.read().decode()
     except urllib.error.HTTPError as exc:
         return exc.code, ""
@@ -111,14 +113,5 @@ def test_new_module_appears_in_serve_validates_and_publishes(tmp_path: Path) -> 
     )
     assert build.returncode == 0, build.stderr
     published = (tmp_path / "site" / "salary-basics" / "first-chapter" / "index.html").read_text()
-    for kind in (
-        "single",
-        "multiple",
-        "true_false",
-        "short_text",
-        "numeric",
-        "ordering",
-        "matching",
-        "star",
-    ):
+    for kind in QUESTION_TYPES:
         assert f'data-type="{kind}"' in published, kind

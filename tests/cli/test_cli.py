@@ -13,6 +13,8 @@ import jsonschema
 import pytest
 import yaml
 
+from quizengine.models import QUESTION_TYPES
+
 from ..conftest import DATA, QUIZZES, ROOT
 
 SCRIPT = Path(sys.executable).with_name("quizengine")
@@ -219,16 +221,7 @@ def test_new_scaffold_validates_and_refuses_to_overwrite(tmp_path: Path) -> None
     created = tmp_path / "my-quiz.yaml"
     assert run("validate", "--strict", str(created)).returncode == 0
     types = set(re.findall(r"^    type: (\w+)$", created.read_text(), re.M))
-    assert types == {
-        "single",
-        "multiple",
-        "true_false",
-        "short_text",
-        "numeric",
-        "ordering",
-        "matching",
-        "star",
-    }
+    assert types == set(QUESTION_TYPES)
     again = run("new", "my-quiz", "--dir", str(tmp_path))
     assert again.returncode == 2 and "already exists" in again.stderr
 

@@ -9,6 +9,7 @@ any Python-Markdown host (MkDocs, Zensical) renders quizzes from the same config
 from __future__ import annotations
 
 import difflib
+import hashlib
 import html
 import logging
 import re
@@ -86,6 +87,25 @@ def quiz_html(quiz: Quiz, md: markdown.Markdown) -> str:
     return cached
 
 
+# With `defer` (set by the MkDocs plugin) a directive becomes a small placeholder and the quiz
+# HTML waits here until the plugin splices it in after the page is indexed for search: the
+# search plugin then never parses quiz markup (which it must not index anyway, since it holds
+# the answers), and that parsing was most of what quizzes added to build time.
+DEFERRED: dict[str, str] = {}
+SLOT = re.compile(r'<div class="qe-slot" data-qe-slot="([0-9a-f]+)"></div>')
+
+
+def defer(html_text: str) -> str:
+    token = hashlib.sha1(html_text.encode()).hexdigest()[:16]
+    DEFERRED[token] = html_text
+    return f'<div class="qe-slot" data-qe-slot="{token}"></div>'
+
+
+def fill_slots(page_html: str) -> str:
+    """Put each deferred quiz back where its placeholder stands."""
+    return SLOT.sub(lambda m: DEFERRED.get(m.group(1), m.group(0)), page_html)
+
+
 def problem_html(message: str) -> str:
     return (
         '<div class="admonition failure qe-problem"><p class="admonition-title">Quiz problem</p>'
@@ -117,6 +137,7 @@ class QuizExtension(Extension):
         self.config = {
             "quiz_dirs": [["quizzes"], "Folders (relative to the working directory) of quizzes."],
             "on_problem": [None, "Called with each problem message (the MkDocs plugin logs it)."],
+            "defer": [False, "Emit placeholders for fill_slots() (the MkDocs plugin does this)."],
         }
         super().__init__(**kwargs)
 
@@ -135,7 +156,7 @@ class QuizExtension(Extension):
     def directive(self, name: str, quiz_id: str | None, md: markdown.Markdown) -> str:
         bank = bank_for(list(self.getConfig("quiz_dirs")), Path.cwd())
         if name == "quiz-progress":
-            return render_progress([(q.id, q.title) for q in bank.report.quizzes])
+            return self._out(render_progress([(q.id, q.title) for q in bank.report.quizzes]))
         if not quiz_id:
             return self._problem("the quiz directive needs an id, as in ::quiz{#research}")
         quiz = bank.get(quiz_id)
@@ -145,7 +166,10 @@ class QuizExtension(Extension):
             broken = [d for d in bank.diagnostics if d.severity == "error"]
             extra = " Some quiz files are invalid: run `quizengine validate`." if broken else ""
             return self._problem(f"unknown quiz id '{quiz_id}'{hint}.{extra}")
-        return quiz_html(quiz, md)
+        return self._out(quiz_html(quiz, md))
+
+    def _out(self, produced: str) -> str:
+        return defer(produced) if self.getConfig("defer") else produced
 
 
 def makeExtension(**kwargs: Any) -> QuizExtension:

@@ -21,6 +21,7 @@ from ..directives import find_directives
 from ..models.module import Module
 from ..render import bundle, inject_assets, render_complete_button
 from .bank import QuizBank, bank_for
+from .extension import fill_slots
 from .config import QuizEngineConfig
 
 log = logging.getLogger("mkdocs.plugins.quizengine")
@@ -70,6 +71,7 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         config.mdx_configs.setdefault("quizengine", {})
         config.mdx_configs["quizengine"]["quiz_dirs"] = dirs
         config.mdx_configs["quizengine"]["on_problem"] = self._page_problem
+        config.mdx_configs["quizengine"]["defer"] = True
         for folder in dirs:
             if folder not in config.watch:
                 config.watch.append(folder)
@@ -120,11 +122,12 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
             note = f'<p class="qe-reading-time">About {minutes} min to read</p>'
             html = _H1_END.sub("</h1>" + note, html, count=1) if "</h1>" in html else note + html
         # Only where the client is loaded anyway: a page without a quiz ships no JS at all.
-        if self.config.complete_button and 'class="qe-quiz"' in html:
+        if self.config.complete_button and 'class="qe-slot"' in html:
             html += render_complete_button(page.file.src_uri)
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = fill_slots(output)
         base = "../" * page.url.count("/") if page.url else ""
         return inject_assets(output, base)
 

@@ -119,8 +119,9 @@ def render_quiz(
         description = f'<div class="qe-desc">{ctx.md(quiz.description)}</div>'
     questions = "".join(_question(ctx, q, n) for n, q in enumerate(quiz.questions, 1))
     return (
+        # data-search-exclude: site search must not index (and so reveal) answers and feedback.
         f'<section class="qe-quiz" id="{root}" data-qe="quiz" data-quiz-id="{quiz.id}" '
-        f'data-version="{quiz.content_version()}" aria-labelledby="{root}-t">'
+        f'data-version="{quiz.content_version()}" aria-labelledby="{root}-t" data-search-exclude>'
         f'<p class="qe-title" id="{root}-t">{esc(quiz.title)}</p>{description}'
         f'<p class="qe-info">{esc(_info(quiz))}</p>'
         f'<div class="qe-note" role="status" hidden></div>'
