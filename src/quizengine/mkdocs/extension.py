@@ -14,7 +14,6 @@ import html
 import logging
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from ..directives import DIRECTIVE
 from ..models import Quiz
 from ..render import render_progress, render_quiz
 from ..star import effective_rubric
-from .bank import bank_for
+from .bank import QuizBank, bank_for
 
 log = logging.getLogger("mkdocs.plugins.quizengine")
 
@@ -113,6 +112,19 @@ def problem_html(message: str) -> str:
     )
 
 
+def progress_quizzes(bank: QuizBank) -> list[tuple[str, str]]:
+    """The learner's quizzes: those of the modules, in manifest order (all, if no modules)."""
+    modules = [m.module for m in bank.report.modules if m.module is not None]
+    if not modules:
+        return [(q.id, q.title) for q in bank.report.quizzes]
+    return [
+        (quiz.id, quiz.title)
+        for module in modules
+        for quiz_id in module.quizzes
+        if (quiz := bank.get(quiz_id)) is not None
+    ]
+
+
 class QuizBlockProcessor(BlockProcessor):
     def __init__(self, parser: Any, extension: QuizExtension) -> None:
         super().__init__(parser)
@@ -136,7 +148,6 @@ class QuizExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "quiz_dirs": [["quizzes"], "Folders (relative to the working directory) of quizzes."],
-            "on_problem": [None, "Called with each problem message (the MkDocs plugin logs it)."],
             "defer": [False, "Emit placeholders for fill_slots() (the MkDocs plugin does this)."],
         }
         super().__init__(**kwargs)
@@ -146,17 +157,14 @@ class QuizExtension(Extension):
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, self), "quizengine", 95)
 
     def _problem(self, message: str) -> str:
-        report: Callable[[str], None] | None = self.getConfig("on_problem")
-        if report is not None:
-            report(message)
-        else:
-            log.warning(message)
+        # A warning: `mkdocs build --strict` fails on it, `mkdocs serve` shows the box.
+        log.warning(message)
         return problem_html(message)
 
     def directive(self, name: str, quiz_id: str | None, md: markdown.Markdown) -> str:
         bank = bank_for(list(self.getConfig("quiz_dirs")), Path.cwd())
         if name == "quiz-progress":
-            return self._out(render_progress([(q.id, q.title) for q in bank.report.quizzes]))
+            return self._out(render_progress(progress_quizzes(bank)))
         if not quiz_id:
             return self._problem("the quiz directive needs an id, as in ::quiz{#research}")
         quiz = bank.get(quiz_id)

@@ -70,7 +70,6 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
             config.markdown_extensions.append("quizengine")
         config.mdx_configs.setdefault("quizengine", {})
         config.mdx_configs["quizengine"]["quiz_dirs"] = dirs
-        config.mdx_configs["quizengine"]["on_problem"] = self._page_problem
         config.mdx_configs["quizengine"]["defer"] = True
         for folder in dirs:
             if folder not in config.watch:
@@ -79,9 +78,6 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
             modules = [m.module for m in bank_for(dirs, self.root).report.modules if m.module]
             config.nav = with_modules(config.nav, modules)
         return config
-
-    def _page_problem(self, message: str) -> None:
-        log.warning(message)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.bank = bank_for([str(self.root / d) for d in self.config.quiz_dirs], self.root)
@@ -110,7 +106,16 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         return markdown
 
     def _is_chapter(self, page: Page) -> bool:
-        return "/" in page.file.src_uri and not page.file.src_uri.endswith(".ipynb")
+        """A page a module manifest lists (notebooks aside): it gets reading time and the button."""
+        assert self.bank is not None
+        chapters = {
+            f"{m.module.docs_folder}/{c.page}"
+            for m in self.bank.report.modules
+            if m.module is not None
+            for c in m.module.chapters
+        }
+        uri = page.file.src_uri
+        return uri in chapters and not uri.endswith(".ipynb")
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
