@@ -21,8 +21,8 @@ from ..directives import find_directives
 from ..models.module import Module
 from ..render import bundle, inject_assets, render_complete_button
 from .bank import QuizBank, bank_for
-from .extension import fill_slots
 from .config import QuizEngineConfig
+from .extension import fill_slots
 
 log = logging.getLogger("mkdocs.plugins.quizengine")
 
