@@ -144,8 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_new)
 
+    from .lms import add_commands as add_lms_commands
     from .report import add_commands as add_report_commands
 
+    add_lms_commands(sub)
     add_report_commands(sub)
     return parser
 

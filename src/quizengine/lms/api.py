@@ -1,0 +1,103 @@
+"""The library entry points: `export_quizzes` and `import_text`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Quiz
+from ..models.base import SLUG_PATTERN
+from .build import build_questions
+from .common import (
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_QUESTIONS,
+    ExportFormat,
+    ImportFormat,
+    LmsFormatError,
+    Note,
+    Notes,
+)
+from .gift_read import read_gift
+from .gift_write import write_gift
+from .moodle_read import read_moodle
+from .moodle_write import write_moodle
+from .qti import write_qti
+from .yaml_out import quiz_yaml
+
+_EXTENSIONS = {"qti": "zip", "moodle": "xml", "gift": "gift"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """File name -> content, and every note about what the format could not carry."""
+
+    files: dict[str, bytes]
+    notes: list[Note]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """Quiz YAML text (it passes `quizengine validate`) and the notes about the import."""
+
+    yaml_text: str
+    notes: list[Note]
+
+
+def export_quizzes(
+    quizzes: Sequence[Quiz], fmt: ExportFormat, *, bundle: str | None = None
+) -> ExportResult:
+    """One file per quiz (`ID.zip`, `ID.xml`, `ID.gift`), or all in `BUNDLE.ext`.
+
+    A bundle is one Canvas package holding every assessment, or one Moodle XML / GIFT
+    file with a question category per quiz.
+    """
+    if fmt not in _EXTENSIONS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    notes = {quiz.id: Notes(quiz.id) for quiz in quizzes}
+    for quiz in quizzes:
+        _quiz_notes(quiz, notes[quiz.id])
+    groups = [(bundle, list(quizzes))] if bundle else [(q.id, [q]) for q in quizzes]
+    files: dict[str, bytes] = {}
+    for name, group in groups:
+        if not group:
+            continue
+        filename = f"{name}.{_EXTENSIONS[fmt]}"
+        if fmt == "gift":
+            files[filename] = write_gift(group, notes).encode("utf-8")
+        elif fmt == "moodle":
+            files[filename] = write_moodle(group, notes)
+        else:
+            files[filename] = write_qti(group, notes, package=name)
+    return ExportResult(files, [note for quiz in quizzes for note in notes[quiz.id].items])
+
+
+def _quiz_notes(quiz: Quiz, notes: Notes) -> None:
+    """Quiz settings no question bank holds: set them again in the LMS's quiz."""
+    if quiz.draw is not None:
+        notes.add(None, f"draw ({quiz.draw}) not carried: set up random selection in the LMS")
+    if quiz.shuffle_questions:
+        notes.add(None, "shuffle_questions not carried: turn on shuffling in the LMS quiz")
+    if quiz.exam:
+        notes.add(None, "exam mode not carried: set the LMS quiz's review options instead")
+
+
+def import_text(text: str, fmt: ImportFormat, *, quiz_id: str, title: str) -> ImportResult:
+    """GIFT or Moodle XML text -> our quiz YAML; raises `LmsFormatError` on bad input."""
+    if not re.match(SLUG_PATTERN, quiz_id):
+        raise LmsFormatError(f"quiz id '{quiz_id}' must be lowercase letters, digits and '-'")
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_IMPORT_BYTES:
+        raise LmsFormatError(f"input is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
+    notes = Notes(quiz_id)
+    if fmt == "gift":
+        raws = read_gift(text, notes)
+        source = "GIFT"
+    elif fmt == "moodle":
+        raws = read_moodle(text, notes)
+        source = "Moodle XML"
+    else:
+        raise ValueError(f"unknown import format {fmt!r}")
+    if len(raws) > MAX_IMPORT_QUESTIONS:
+        raise LmsFormatError(f"more than {MAX_IMPORT_QUESTIONS} questions")
+    questions = build_questions(raws, notes)
+    return ImportResult(quiz_yaml(quiz_id, title, questions, source), notes.items)

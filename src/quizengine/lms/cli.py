@@ -1,0 +1,136 @@
+"""`quizengine export` and `quizengine import`: thin shells over `api`.
+
+Registered on the main parser by `add_commands`; each handler takes the argparse
+Namespace and returns the exit code (0 done, 1 invalid input, 2 usage or unreadable path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import Diagnostic
+from .common import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    MAX_IMPORT_BYTES,
+    ImportFormat,
+    LmsFormatError,
+    Note,
+)
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+_GUESS: dict[str, ImportFormat] = {".gift": "gift", ".txt": "gift", ".xml": "moodle"}
+
+
+def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
+    p = subparsers.add_parser(
+        "export", help="write quizzes as Canvas QTI 1.2 (zip), Moodle XML or GIFT"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="quiz files or folders")
+    p.add_argument("--format", dest="fmt", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--out", default=".", metavar="DIR", help="folder to write (default: here)")
+    p.add_argument(
+        "--bundle", metavar="NAME", help="one file NAME.zip/.xml/.gift holding every quiz"
+    )
+    p.set_defaults(run=_export)
+
+    p = subparsers.add_parser("import", help="turn a GIFT or Moodle XML file into quiz YAML")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--format", dest="fmt", choices=IMPORT_FORMATS, help="default: from the file extension"
+    )
+    p.add_argument("--id", dest="quiz_id", help="quiz id (default: from the file name)")
+    p.add_argument("--title", help="quiz title (default: from the file name)")
+    p.add_argument("--out", metavar="FILE.yaml", help="write here instead of standard output")
+    p.set_defaults(run=_import)
+
+
+def _error(message: str) -> None:
+    print(f"quizengine: error: {message}", file=sys.stderr)
+
+
+def _warn(note: Note, path: str | None = None) -> None:
+    where = f"{path}:{note.line}:1: " if path and note.line else (f"{path}: " if path else "")
+    print(f"{where}warning: {note.format()}", file=sys.stderr)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from ..loader import load_paths
+    from .api import export_quizzes
+
+    report = load_paths(args.paths)
+    unreadable = [d for d in report.diagnostics if d.line == 0]
+    for problem in unreadable:
+        _error(f"{problem.path}: {problem.message}")
+    if unreadable:
+        return EXIT_USAGE
+    problems: list[Diagnostic] = [d for f in report.files for d in f.diagnostics]
+    problems += report.diagnostics
+    errors = [d for d in problems if d.severity == "error"]
+    for diagnostic in errors:
+        print(diagnostic.format(), file=sys.stderr)
+    if errors:
+        return EXIT_INVALID
+    if not report.files:
+        _error("no quiz files found in " + ", ".join(args.paths))
+        return EXIT_USAGE
+    result = export_quizzes(report.quizzes, args.fmt, bundle=args.bundle)
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in result.files.items():
+            (out / name).write_bytes(data)
+            print(f"wrote {out / name}")
+    except OSError as exc:
+        _error(f"cannot write to {out}: {exc.strerror}")
+        return EXIT_USAGE
+    for note in result.notes:
+        _warn(note)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .api import import_text
+    from .common import slugify
+
+    path = Path(args.file)
+    fmt: ImportFormat | None = args.fmt or _GUESS.get(path.suffix.lower())
+    if fmt is None:
+        _error(f"cannot tell the format of {path.name}: use --format gift or --format moodle")
+        return EXIT_USAGE
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            _error(f"{path}: larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
+            return EXIT_INVALID
+        raw = path.read_bytes()
+    except OSError as exc:
+        _error(f"cannot read {path}: {exc.strerror}")
+        return EXIT_USAGE
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        print(f"{path}:0:0: error: not UTF-8 text (byte {exc.start})", file=sys.stderr)
+        return EXIT_INVALID
+    quiz_id = args.quiz_id or slugify(path.stem) or "imported"
+    title = args.title or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+    try:
+        result = import_text(text, fmt, quiz_id=quiz_id, title=title or quiz_id)
+    except LmsFormatError as exc:
+        for line, col, message in exc.problems:
+            print(f"{path}:{line}:{col}: error: {message}", file=sys.stderr)
+        return EXIT_INVALID
+    for note in result.notes:
+        _warn(note, str(path))
+    if args.out:
+        try:
+            Path(args.out).write_text(result.yaml_text, encoding="utf-8")
+        except OSError as exc:
+            _error(f"cannot write {args.out}: {exc.strerror}")
+            return EXIT_USAGE
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(result.yaml_text)
+    return EXIT_OK

@@ -1,0 +1,226 @@
+"""What every LMS format shares: notes, errors, Markdown conversion, numbers and ids.
+
+Each exporter and importer reports what it could not carry as `Note`s instead of failing,
+so an instructor sees every loss at once and decides whether it matters for their course.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Literal
+
+from ..errors import QuizEngineError
+
+if TYPE_CHECKING:
+    import markdown
+
+ExportFormat = Literal["qti", "moodle", "gift"]
+ImportFormat = Literal["gift", "moodle"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("qti", "moodle", "gift")
+IMPORT_FORMATS: tuple[ImportFormat, ...] = ("gift", "moodle")
+
+# Import input is read whole; past this size it is rejected before parsing.
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+MAX_IMPORT_QUESTIONS = 5_000
+MAX_ANSWERS = 500  # options, answers or pairs in one question; real ones have a handful
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One thing a format could not carry (or carried approximately), for one question."""
+
+    quiz: str
+    question: str | None
+    message: str
+    line: int | None = None
+
+    def format(self) -> str:
+        where = f"quiz '{self.quiz}'"
+        if self.question is not None:
+            where += f" question '{self.question}'"
+        return f"{where}: {self.message}"
+
+
+Problem = tuple[int, int, str]
+
+
+class LmsFormatError(QuizEngineError):
+    """Import input that cannot be read (malformed GIFT or XML, hostile XML).
+
+    `problems` lists every (line, col, message) found, 1-based, 0 when not known, so a
+    file with several broken questions is reported in one go.
+    """
+
+    def __init__(
+        self, message: str, line: int = 0, col: int = 0, problems: list[Problem] | None = None
+    ) -> None:
+        self.problems = problems or [(line, col, message)]
+        self.message, self.line, self.col = message, line, col
+        super().__init__(
+            "; ".join(f"{p[0]}:{p[1]}: {p[2]}" if p[0] else p[2] for p in self.problems)
+        )
+
+
+class Notes:
+    """Collects notes for one quiz; `add` is what every mapping function calls."""
+
+    def __init__(self, quiz: str) -> None:
+        self.quiz = quiz
+        self.items: list[Note] = []
+
+    def add(self, question: str | None, message: str, line: int | None = None) -> None:
+        self.items.append(Note(self.quiz, question, message, line))
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+_ONE_PARAGRAPH = re.compile(r"\A<p>(?P<body>.*)</p>\Z", re.S)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    """One parser for every conversion, built on first use: the CLI starts no slower."""
+    import markdown
+
+    return markdown.Markdown(extensions=["tables", "sane_lists"])
+
+
+@lru_cache(maxsize=4096)
+def md_to_html(text: str) -> str:
+    """Author Markdown as HTML for QTI and Moodle XML (one parser, reset per call)."""
+    return _markdown().reset().convert(text).strip()
+
+
+def md_to_inline_html(text: str) -> str:
+    """HTML without the lone `<p>` around one paragraph: option labels stay compact."""
+    rendered = md_to_html(text)
+    match = _ONE_PARAGRAPH.match(rendered)
+    if match and "<p>" not in match["body"]:
+        return match["body"]
+    return rendered
+
+
+class _TextOnly(HTMLParser):
+    _BLOCKS = frozenset({"p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of HTML, paragraphs on their own lines, spaces collapsed within them."""
+    parser = _TextOnly()
+    parser.feed(markup)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def md_to_text(text: str) -> str:
+    """Markdown as plain text, for places a format shows text without formatting."""
+    return html_to_text(md_to_html(text))
+
+
+def comparable(text: str) -> str:
+    """Markdown reduced to its words, for 'same prompt modulo formatting' comparisons."""
+    return " ".join(md_to_text(text).split())
+
+
+def escape_html(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+# --- ids and numbers -----------------------------------------------------------------
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, *, max_length: int = 60) -> str:
+    """A slug from a title: ASCII letters and digits joined by single hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-")
+
+
+class UniqueIds:
+    """Hands out slugs unique within one quiz: `name`, `name-2`, `name-3`, ..."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def take(self, title: str, fallback: str) -> str:
+        base = slugify(title) or fallback
+        candidate, counter = base, 2
+        while candidate in self.used:
+            candidate = f"{base}-{counter}"
+            counter += 1
+        self.used.add(candidate)
+        return candidate
+
+
+def fmt_number(value: float) -> str:
+    """Shortest faithful decimal text: `1500`, `813.8`, `0.5` (never `1500.0` or `1e3`)."""
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    text = format(value, ".15g")
+    if "e" in text:
+        text = format(value, ".15f").rstrip("0").rstrip(".")
+    return text
+
+
+# Moodle accepts only these answer grades (fractions of the mark); imports must match one
+# of them to within 1e-7, so every exported weight is snapped to this list.
+_MOODLE_GRADES = (
+    1.0,
+    0.9,
+    0.8333333,
+    0.8,
+    0.75,
+    0.7,
+    0.6666667,
+    0.6,
+    0.5,
+    0.4,
+    0.3333333,
+    0.3,
+    0.25,
+    0.2,
+    0.1666667,
+    0.1428571,
+    0.125,
+    0.1111111,
+    0.1,
+    0.05,
+    0.0,
+)
+MOODLE_GRADES: tuple[float, ...] = _MOODLE_GRADES + tuple(-g for g in _MOODLE_GRADES if g)
+
+
+def moodle_grade(fraction: float) -> float:
+    """The Moodle grade closest to `fraction` (a value in [-1, 1])."""
+    return min(MOODLE_GRADES, key=lambda grade: abs(grade - fraction))
+
+
+def percent(fraction: float) -> str:
+    """A Moodle grade as the percentage text both GIFT and Moodle XML use: `33.33333`."""
+    return fmt_number(round(fraction * 100, 5))
+
+
+def close(a: float, b: float, tolerance: float = 1e-4) -> bool:
+    return abs(a - b) <= tolerance

@@ -1,0 +1,184 @@
+"""Quizzes -> GIFT, Moodle's plain-text question format.
+
+Prompts, options and feedback keep their Markdown under GIFT's `[markdown]` marker, so
+nothing is lost to a conversion; newlines travel as `\\n` because a blank line ends a
+question. Texts GIFT shows unformatted (short answers, the right side of matching pairs)
+are written as plain text. Question titles are our question ids, so a re-import keeps them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..models import (
+    MatchingQuestion,
+    MultipleQuestion,
+    NumericQuestion,
+    OrderingQuestion,
+    Question,
+    Quiz,
+    ShortTextQuestion,
+    SingleQuestion,
+    StarQuestion,
+    TrueFalseQuestion,
+)
+from .common import Notes, fmt_number, md_to_text, percent
+from .plan import (
+    choice_weights,
+    combined_feedback_note,
+    common_notes,
+    join_feedback,
+    ordering_as_pairs,
+    short_answers,
+    star_literal,
+)
+from .star_essay import essay_prompt, general_feedback
+
+FORMAT = "GIFT"
+_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        "~": "\\~",
+        "=": "\\=",
+        "#": "\\#",
+        "{": "\\{",
+        "}": "\\}",
+        ":": "\\:",
+        "\n": "\\n",
+        "\r": "",
+    }
+)
+
+
+def escape(text: str) -> str:
+    """GIFT's reserved characters behind a backslash; newlines as the two characters `\\n`.
+
+    A leading `%` would read as the start of a weight (`%50%`), so it is escaped too.
+    """
+    escaped = text.strip().translate(_ESCAPES)
+    return "\\" + escaped if escaped.startswith("%") else escaped
+
+
+def write_gift(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> str:
+    """One GIFT document; each quiz becomes its own category."""
+    blocks: list[str] = []
+    for quiz in quizzes:
+        notes = notes_for[quiz.id]
+        category = quiz.title.replace("/", "//")
+        header = [f"// quiz: {quiz.id}", f"$CATEGORY: $course$/top/{category}"]
+        blocks.append("\n".join(header))
+        blocks.extend(_question(q, notes) for q in quiz.questions)
+        if quiz.description:
+            notes.add(None, "the quiz description is not carried by GIFT")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _question(question: Question, notes: Notes) -> str:
+    common_notes(question, notes, fmt=FORMAT, hints=False)
+    if question.points != 1:
+        notes.add(question.id, f"points ({question.points:g}) dropped: GIFT has no marks")
+    prompt = question.prompt
+    general = question.explanation
+    if isinstance(question, StarQuestion):
+        prompt, general = essay_prompt(question), general_feedback(question)
+    lines = [f"// question: {question.id}", f"::{question.id}::[markdown]{escape(prompt)}{{"]
+    lines.extend(f"\t{line}" for line in _answers(question, notes))
+    if general:
+        lines.append(f"\t####{escape(general)}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _fb(feedback: str | None) -> str:
+    return f"#{escape(feedback)}" if feedback else ""
+
+
+def _answers(question: Question, notes: Notes) -> list[str]:
+    if isinstance(question, SingleQuestion):
+        return [
+            f"{'=' if w.fraction >= 1 else '~'}{escape(w.text)}{_fb(w.feedback)}"
+            for w in choice_weights(question, notes, merge=True)
+        ]
+    if isinstance(question, MultipleQuestion):
+        combined_feedback_note(question, notes, FORMAT)
+        return [
+            f"~%{percent(w.fraction)}%{escape(w.text)}{_fb(w.feedback)}"
+            for w in choice_weights(question, notes)
+        ]
+    if isinstance(question, TrueFalseQuestion):
+        wrong, right = question.feedback_incorrect, question.feedback_correct
+        tail = f"#{escape(wrong or '')}#{escape(right)}" if right else _fb(wrong)
+        return [("TRUE" if question.answer else "FALSE") + tail]
+    if isinstance(question, ShortTextQuestion):
+        out = [
+            f"=%{percent(w.fraction)}%{escape(_no_arrow(question.id, star_literal(w.text), notes))}"
+            f"{_fb(w.feedback)}"
+            for w in short_answers(question, notes)
+        ]
+        if question.feedback_incorrect:
+            out.append(f"=%0%*{_fb(question.feedback_incorrect)}")
+        return out
+    if isinstance(question, NumericQuestion):
+        return _numeric(question, notes)
+    if isinstance(question, MatchingQuestion | OrderingQuestion):
+        return _matching(question, notes)
+    notes.add(
+        question.id,
+        "STAR self-review exported as an essay: the STAR guidance and rubric are in the"
+        " question text; the automatic STAR checks and self-rating are not carried",
+    )
+    return []
+
+
+def _numeric(question: NumericQuestion, notes: Notes) -> list[str]:
+    if question.unit:
+        notes.add(question.id, f"unit '{question.unit}' dropped: GIFT numbers have no unit")
+    tolerance = question.absolute_tolerance()
+    if isinstance(question.tolerance, str):
+        notes.add(
+            question.id,
+            f"relative tolerance {question.tolerance} written as ±{fmt_number(tolerance)}",
+        )
+    answer = f"={fmt_number(question.answer)}:{fmt_number(tolerance)}"
+    out = ["#", f"{answer}{_fb(question.feedback_correct)}"]
+    if question.feedback_incorrect:
+        out.append(f"~{_fb(question.feedback_incorrect)}")
+    return out
+
+
+def _matching(question: MatchingQuestion | OrderingQuestion, notes: Notes) -> list[str]:
+    if isinstance(question, OrderingQuestion):
+        pairs = ordering_as_pairs(question, notes, FORMAT)
+        distractors: list[str] = []
+    else:
+        pairs = [(p.left, p.right) for p in question.pairs]
+        distractors = [d.text for d in question.distractors]
+        if question.scoring == "all_or_nothing":
+            notes.add(question.id, "all-or-nothing scoring dropped: GIFT matching is per pair")
+    combined_feedback_note(question, notes, FORMAT)
+    out = []
+    for left, right in pairs:
+        if "->" in left:
+            notes.add(question.id, f"'->' in '{left}' written as '→' (GIFT's pair separator)")
+            left = left.replace("->", "→")
+        out.append(f"={escape(left)} -> {escape(_plain(question.id, right, notes))}")
+    out.extend(f"= -> {escape(_plain(question.id, d, notes))}" for d in distractors)
+    return out
+
+
+def _no_arrow(question_id: str, text: str, notes: Notes) -> str:
+    """GIFT cannot escape '->', and a short answer holding it would read as matching."""
+    if "->" not in text:
+        return text
+    notes.add(question_id, f"'->' in answer '{text}' written as '→' (GIFT cannot escape it)")
+    return text.replace("->", "→")
+
+
+def _plain(question_id: str, text: str, notes: Notes) -> str:
+    plain = " ".join(md_to_text(text).split())
+    if plain != " ".join(text.split()):
+        notes.add(question_id, f"matching answer '{plain}' loses its formatting (plain text)")
+    return plain
+
+
+__all__ = ["escape", "join_feedback", "write_gift"]

@@ -1,0 +1,221 @@
+"""HTML (as Moodle stores question text) -> Markdown (as our quiz files hold it).
+
+Only the structure an author means survives: paragraphs, emphasis, code, links, lists,
+headings, quotes and tables. Everything else keeps its text and drops its markup, so
+imported text never carries HTML into a page. Images cannot come along (their files are
+not in the text); each one leaves its alt text and a note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr"})
+_BLOCK = frozenset(
+    {"p", "div", "ul", "ol", "li", "pre", "blockquote", "table", "hr", "section", "article"}
+    | {f"h{n}" for n in range(1, 7)}
+)
+_BR = "\ue000"  # a hard line break until whitespace is collapsed
+_SKIP = frozenset({"script", "style", "head", "title", "template"})
+_ESCAPE = re.compile(r"([\\`*_<])")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+\.)(?=\s)", re.M)
+
+
+@dataclass(slots=True)
+class _Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[_Node | str] = field(default_factory=list)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("root")
+        self.stack = [self.root]
+        self.images = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = _Node(tag, {k: v or "" for k, v in attrs})
+        if tag == "img":
+            self.images += 1
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def html_to_markdown(markup: str) -> tuple[str, int]:
+    """(Markdown, number of images dropped)."""
+    builder = _TreeBuilder()
+    builder.feed(markup)
+    builder.close()
+    text = _blocks(builder.root.children)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text, builder.images
+
+
+def _blocks(children: list[_Node | str]) -> str:
+    """Render children, giving block elements a blank line on each side."""
+    out: list[str] = []
+    inline: list[str] = []
+
+    def flush() -> None:
+        text = _tidy("".join(inline))
+        if text:
+            out.append(text)
+        inline.clear()
+
+    for child in children:
+        if isinstance(child, _Node) and child.tag in _BLOCK:
+            flush()
+            rendered = _block(child)
+            if rendered.strip():
+                out.append(rendered)
+        else:
+            inline.append(_inline(child))
+    flush()
+    return "\n\n".join(out)
+
+
+def _tidy(text: str) -> str:
+    """Collapse HTML whitespace; hard line breaks (from `<br>`) become Markdown's."""
+    text = " ".join(text.split())
+    return re.sub(rf"\s*{_BR}\s*", "  \n", text).strip(" ").rstrip("\n ").lstrip("\n")
+
+
+def _block(node: _Node) -> str:
+    tag = node.tag
+    if tag in _SKIP:
+        return ""
+    if tag == "hr":
+        return "---"
+    if tag.startswith("h") and tag[1:].isdigit():
+        return "#" * int(tag[1:]) + " " + " ".join(_inline_all(node.children).split())
+    if tag == "pre":
+        code = "".join(_raw_text(node)).strip("\n")
+        return f"```\n{code}\n```"
+    if tag in ("ul", "ol"):
+        return _list(node)
+    if tag == "blockquote":
+        inner = _blocks(node.children)
+        return "\n".join(f"> {line}".rstrip() for line in inner.split("\n"))
+    if tag == "table":
+        return _table(node)
+    return _blocks(node.children)
+
+
+def _list(node: _Node) -> str:
+    items = [c for c in node.children if isinstance(c, _Node) and c.tag == "li"]
+    lines: list[str] = []
+    for number, item in enumerate(items, start=1):
+        marker = f"{number}." if node.tag == "ol" else "-"
+        body = _blocks(item.children)
+        first, *rest = body.split("\n") if body else [""]
+        lines.append(f"{marker} {first}".rstrip())
+        lines.extend(f"    {line}".rstrip() for line in rest)
+    return "\n".join(lines)
+
+
+def _table(node: _Node) -> str:
+    rows: list[list[str]] = []
+    for row in _find(node, "tr"):
+        cells = [c for c in row.children if isinstance(c, _Node) and c.tag in ("td", "th")]
+        rows.append([" ".join(_inline_all(c.children).split()).replace("|", "\\|") for c in cells])
+    if not rows:
+        return ""
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+    lines.extend("| " + " | ".join(r) + " |" for r in rows[1:])
+    return "\n".join(lines)
+
+
+def _find(node: _Node, tag: str) -> list[_Node]:
+    found: list[_Node] = []
+    for child in node.children:
+        if isinstance(child, _Node):
+            if child.tag == tag:
+                found.append(child)
+            else:
+                found.extend(_find(child, tag))
+    return found
+
+
+def _raw_text(node: _Node) -> list[str]:
+    parts: list[str] = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif child.tag == "br":
+            parts.append("\n")
+        else:
+            parts.extend(_raw_text(child))
+    return parts
+
+
+def _inline_all(children: list[_Node | str]) -> str:
+    return "".join(_inline(c) for c in children)
+
+
+def _inline(child: _Node | str) -> str:
+    if isinstance(child, str):
+        text = _ESCAPE.sub(r"\\\1", " ".join(child.split("\n")))
+        return _LINE_START.sub(r"\1\\\2", text)
+    tag = child.tag
+    inner = _inline_all(child.children)
+    if tag in _SKIP:
+        return ""
+    if tag == "br":
+        return _BR
+    if tag in ("strong", "b") and inner.strip():
+        return _wrap("**", inner)
+    if tag in ("em", "i") and inner.strip():
+        return _wrap("*", inner)
+    if tag == "code":
+        code = "".join(_raw_text(child))
+        return f"``{code}``" if "`" in code else f"`{code}`"
+    if tag == "a" and child.attrs.get("href"):
+        return f"[{inner}]({child.attrs['href']})"
+    if tag == "img":
+        return child.attrs.get("alt", "")
+    if tag in _BLOCK:
+        return " " + _block(child) + " "
+    return inner
+
+
+def _wrap(mark: str, inner: str) -> str:
+    """Emphasis hugging its text: `**bold** rest`, never `** bold **`."""
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()) :]
+    return f"{lead}{mark}{inner.strip()}{mark}{trail}"
+
+
+_PLAIN_SPECIAL = re.compile(r"([\\`*_<\[\]])")
+_LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
+
+
+def to_markdown(text: str, fmt: str) -> tuple[str, int]:
+    """Text in an LMS text format -> Markdown, and the number of images dropped.
+
+    `fmt` is GIFT's marker or Moodle XML's format attribute: markdown passes through,
+    html is converted, plain text is escaped, and Moodle's auto-format (plain text that
+    may hold HTML) is treated as HTML when it holds tags.
+    """
+    fmt = fmt.lower()
+    if fmt == "markdown":
+        return text.strip(), 0
+    if fmt == "html" or (fmt in ("moodle", "moodle_auto_format") and _LOOKS_HTML.search(text)):
+        return html_to_markdown(text)
+    escaped = _PLAIN_SPECIAL.sub(r"\\\1", text.strip())
+    return _LINE_START.sub(r"\1\\\2", escaped), 0

@@ -1,0 +1,233 @@
+"""Quizzes -> Moodle XML (`<quiz><question type="...">`), one category per quiz.
+
+Markdown becomes HTML. Types map to Moodle's core types: multichoice (single and
+multiple), truefalse, shortanswer, numerical (with the unit), matching, ordering (core
+since Moodle 4.4; older sites need the qtype_ordering plugin) and essay for STAR
+self-reviews. Hints, marks, shuffling, whole-question feedback and explanations (general
+feedback) all have a Moodle field. Grades are snapped to Moodle's fixed list, which its
+importer insists on.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from ..models import (
+    MatchingQuestion,
+    MultipleQuestion,
+    NumericQuestion,
+    OrderingQuestion,
+    Question,
+    Quiz,
+    ShortTextQuestion,
+    SingleQuestion,
+    StarQuestion,
+    TrueFalseQuestion,
+)
+from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text, percent
+from .plan import Weighted, choice_weights, short_answers, star_literal
+from .star_essay import essay_prompt, general_feedback
+
+_TYPES = {
+    "single": "multichoice",
+    "multiple": "multichoice",
+    "true_false": "truefalse",
+    "short_text": "shortanswer",
+    "numeric": "numerical",
+    "matching": "matching",
+    "ordering": "ordering",
+    "star": "essay",
+}
+
+
+def write_moodle(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> bytes:
+    root = ET.Element("quiz")
+    for quiz in quizzes:
+        category = ET.SubElement(root, "question", type="category")
+        _text(ET.SubElement(category, "category"), f"$course$/top/{quiz.title}")
+        if quiz.description:
+            _text(ET.SubElement(category, "info", format="html"), md_to_html(quiz.description))
+        for question in quiz.questions:
+            root.append(_question(question, notes_for[quiz.id]))
+    ET.indent(root)
+    body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
+
+
+def _text(parent: ET.Element, value: str) -> ET.Element:
+    ET.SubElement(parent, "text").text = value
+    return parent
+
+
+def _html(parent: ET.Element, tag: str, markdown: str | None, *, inline: bool = False) -> None:
+    html = (md_to_inline_html if inline else md_to_html)(markdown) if markdown else ""
+    _text(ET.SubElement(parent, tag, format="html"), html)
+
+
+def _value(parent: ET.Element, tag: str, value: str) -> None:
+    ET.SubElement(parent, tag).text = value
+
+
+def _question(question: Question, notes: Notes) -> ET.Element:
+    node = ET.Element("question", type=_TYPES[question.type])
+    _text(ET.SubElement(node, "name"), question.id)
+    star = isinstance(question, StarQuestion)
+    prompt = essay_prompt(question) if isinstance(question, StarQuestion) else question.prompt
+    _html(node, "questiontext", prompt)
+    feedback = general_feedback(question) if isinstance(question, StarQuestion) else None
+    _html(node, "generalfeedback", feedback if star else question.explanation)
+    _value(node, "defaultgrade", fmt_number(question.points))
+    _value(node, "penalty", "0" if star else "0.3333333")
+    _value(node, "hidden", "0")
+    _value(node, "idnumber", question.id)
+    _BODY[question.type](node, question, notes)
+    if question.hint:
+        _html(node, "hint", question.hint)
+    return node
+
+
+def _combined(node: ET.Element, question: Question) -> None:
+    _html(node, "correctfeedback", question.feedback_correct)
+    _html(node, "partiallycorrectfeedback", question.feedback_incorrect)
+    _html(node, "incorrectfeedback", question.feedback_incorrect)
+    ET.SubElement(node, "shownumcorrect")
+
+
+def _answer(node: ET.Element, w: Weighted, fmt: str = "html") -> ET.Element:
+    answer = ET.SubElement(node, "answer", fraction=percent(w.fraction), format=fmt)
+    _text(answer, md_to_inline_html(w.text) if fmt == "html" else w.text)
+    _html(answer, "feedback", w.feedback)
+    return answer
+
+
+def _choice(node: ET.Element, question: Question, notes: Notes) -> None:
+    assert isinstance(question, SingleQuestion | MultipleQuestion)
+    _value(node, "single", "true" if isinstance(question, SingleQuestion) else "false")
+    _value(node, "shuffleanswers", "true" if question.shuffle_options else "false")
+    _value(node, "answernumbering", "abc")
+    _value(node, "showstandardinstruction", "0")
+    _combined(node, question)
+    for weighted in choice_weights(question, notes):
+        _answer(node, weighted)
+
+
+def _true_false(node: ET.Element, question: Question, notes: Notes) -> None:
+    assert isinstance(question, TrueFalseQuestion)
+    for value in (True, False):
+        right = value == question.answer
+        feedback = question.feedback_correct if right else question.feedback_incorrect
+        weighted = Weighted("true" if value else "false", 1.0 if right else 0.0, feedback)
+        _answer(node, weighted, "moodle_auto_format")
+
+
+def _short(node: ET.Element, question: Question, notes: Notes) -> None:
+    assert isinstance(question, ShortTextQuestion)
+    _value(node, "usecase", "1" if question.match == "exact" else "0")
+    for weighted in short_answers(question, notes):
+        literal = Weighted(star_literal(weighted.text), weighted.fraction, weighted.feedback)
+        _answer(node, literal, "moodle_auto_format")
+    if question.feedback_incorrect:
+        _answer(node, Weighted("*", 0.0, question.feedback_incorrect), "moodle_auto_format")
+
+
+def _numeric(node: ET.Element, question: Question, notes: Notes) -> None:
+    assert isinstance(question, NumericQuestion)
+    answer = Weighted(fmt_number(question.answer), 1.0, question.feedback_correct)
+    tolerance = question.absolute_tolerance()
+    if isinstance(question.tolerance, str):
+        notes.add(
+            question.id,
+            f"relative tolerance {question.tolerance} written as ±{fmt_number(tolerance)}",
+        )
+    _value(_answer(node, answer, "moodle_auto_format"), "tolerance", fmt_number(tolerance))
+    if question.feedback_incorrect:
+        catch_all = _answer(
+            node, Weighted("*", 0.0, question.feedback_incorrect), "moodle_auto_format"
+        )
+        _value(catch_all, "tolerance", "0")
+    if question.unit:
+        unit = ET.SubElement(ET.SubElement(node, "units"), "unit")
+        _value(unit, "multiplier", "1")
+        _value(unit, "unit_name", question.unit)
+    _value(node, "unitgradingtype", "0")
+    _value(node, "unitpenalty", "0.1000000")
+    _value(node, "showunits", "0" if question.unit else "3")
+    _value(node, "unitsleft", "0")
+
+
+def _matching(node: ET.Element, question: Question, notes: Notes) -> None:
+    assert isinstance(question, MatchingQuestion)
+    _value(node, "shuffleanswers", "true")
+    _combined(node, question)
+    if question.scoring == "all_or_nothing":
+        notes.add(question.id, "all-or-nothing scoring dropped: Moodle grades matching per pair")
+    rights = [(p.left, p.right) for p in question.pairs]
+    rights += [("", d.text) for d in question.distractors]
+    for left, right in rights:
+        sub = ET.SubElement(node, "subquestion", format="html")
+        _text(sub, md_to_inline_html(left) if left else "")
+        plain = " ".join(md_to_text(right).split())
+        if plain != " ".join(right.split()):
+            notes.add(question.id, f"matching answer '{plain}' loses its formatting")
+        _text(ET.SubElement(sub, "answer"), plain)
+
+
+def _ordering(node: ET.Element, question: Question, notes: Notes) -> None:
+    assert isinstance(question, OrderingQuestion)
+    notes.add(
+        question.id,
+        "exported as Moodle's ordering question: part of Moodle core since 4.4, older"
+        " sites need the qtype_ordering plugin",
+    )
+    _value(node, "layouttype", "VERTICAL")
+    _value(node, "selecttype", "ALL")
+    _value(node, "selectcount", "0")
+    all_or_nothing = question.scoring == "all_or_nothing"
+    _value(
+        node,
+        "gradingtype",
+        "ALL_OR_NOTHING" if all_or_nothing else "RELATIVE_ALL_PREVIOUS_AND_NEXT",
+    )
+    _value(node, "showgrading", "SHOW")
+    _value(node, "numberingstyle", "none")
+    _combined(node, question)
+    for position, item in enumerate(question.items, start=1):
+        answer = ET.SubElement(node, "answer", fraction=str(position), format="html")
+        _text(answer, md_to_inline_html(item.text))
+
+
+def _essay(node: ET.Element, question: Question, notes: Notes) -> None:
+    assert isinstance(question, StarQuestion)
+    notes.add(
+        question.id,
+        "STAR self-review exported as an essay: the STAR guidance and rubric are in the"
+        " question text; the automatic STAR checks and self-rating are not carried",
+    )
+    _value(node, "responseformat", "editor")
+    _value(node, "responserequired", "1")
+    _value(node, "responsefieldlines", "15")
+    _value(node, "minwordlimit", str(question.min_words))
+    _value(node, "maxwordlimit", str(question.max_words))
+    for tag, value in (("attachments", "0"), ("attachmentsrequired", "0"), ("maxbytes", "0")):
+        _value(node, tag, value)
+    _value(node, "filetypeslist", "")
+    _html(node, "graderinfo", question.example_answer)
+    template = (
+        "\n\n".join(f"**{part}:**" for part in ("Situation", "Task", "Action", "Result"))
+        if question.mode == "structured"
+        else None
+    )
+    _html(node, "responsetemplate", template)
+
+
+_BODY = {
+    "single": _choice,
+    "multiple": _choice,
+    "true_false": _true_false,
+    "short_text": _short,
+    "numeric": _numeric,
+    "matching": _matching,
+    "ordering": _ordering,
+    "star": _essay,
+}

@@ -1,0 +1,115 @@
+"""Quizzes -> an IMS QTI 1.2 content package that Canvas imports (Settings > Import).
+
+Layout, as Canvas writes it: `imsmanifest.xml` listing one `imsqti_xmlv1p2` resource per
+quiz, `ID/ID.xml` (the `questestinterop` assessment) and `ID/assessment_meta.xml`
+(Canvas's quiz settings: title, description, points). Identifiers are hashes of our ids,
+so the same quiz always produces the same package.
+
+Canvas has no ordering type, so ordering becomes matching against "Position 1..n";
+STAR self-reviews become essays. Canvas's short answers and numbers have no partial
+credit or units, and no question type has hints: each loss is a note.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterable
+
+from ..models import Quiz
+from .common import Notes, fmt_number, md_to_html
+from .qti_items import ident as make_ident
+from .qti_items import item_xml
+
+QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_FIXED_TIME = (2024, 1, 1, 0, 0, 0)  # zip entries carry no build time: reproducible packages
+
+
+def _xml(root: ET.Element) -> bytes:
+    ET.indent(root)
+    body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
+
+
+def assessment_xml(quiz: Quiz, notes: Notes) -> bytes:
+    root = ET.Element("questestinterop", xmlns=QTI_NS)
+    root.set("xmlns:xsi", XSI)
+    root.set("xsi:schemaLocation", f"{QTI_NS} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd")
+    assessment = ET.SubElement(root, "assessment", ident=make_ident(quiz.id), title=quiz.title)
+    field = ET.SubElement(ET.SubElement(assessment, "qtimetadata"), "qtimetadatafield")
+    ET.SubElement(field, "fieldlabel").text = "cc_maxattempts"
+    ET.SubElement(field, "fieldentry").text = "unlimited"
+    section = ET.SubElement(assessment, "section", ident="root_section")
+    for question in quiz.questions:
+        section.append(item_xml(question, quiz.id, notes))
+    return _xml(root)
+
+
+def meta_xml(quiz: Quiz) -> bytes:
+    root = ET.Element("quiz", identifier=make_ident(quiz.id), xmlns=CANVAS_NS)
+    values = {
+        "title": quiz.title,
+        "description": md_to_html(quiz.description) if quiz.description else "",
+        "shuffle_answers": "true" if _shuffles(quiz) else "false",
+        "scoring_policy": "keep_highest",
+        "quiz_type": "assignment",
+        "points_possible": fmt_number(sum(q.points for q in quiz.questions)),
+        "show_correct_answers": "true",
+        "allowed_attempts": "-1",
+        "one_question_at_a_time": "false",
+        "cant_go_back": "false",
+        "available": "false",
+    }
+    for tag, text in values.items():
+        ET.SubElement(root, tag).text = text
+    return _xml(root)
+
+
+def _shuffles(quiz: Quiz) -> bool:
+    """Canvas shuffles answers per quiz: on only when every choice question allows it."""
+    flags = [getattr(q, "shuffle_options", None) for q in quiz.questions]
+    return all(flag is not False for flag in flags)
+
+
+def manifest_xml(quizzes: list[Quiz], package: str) -> bytes:
+    root = ET.Element("manifest", identifier=make_ident("manifest", package), xmlns=CP_NS)
+    metadata = ET.SubElement(root, "metadata")
+    ET.SubElement(metadata, "schema").text = "IMS Content"
+    ET.SubElement(metadata, "schemaversion").text = "1.1.3"
+    ET.SubElement(root, "organizations")
+    resources = ET.SubElement(root, "resources")
+    for quiz in quizzes:
+        quiz_ident = make_ident(quiz.id)
+        resource = ET.SubElement(
+            resources, "resource", identifier=quiz_ident, type="imsqti_xmlv1p2"
+        )
+        ET.SubElement(resource, "file", href=f"{quiz.id}/{quiz.id}.xml")
+        ET.SubElement(resource, "dependency", identifierref=f"{quiz_ident}m")
+        meta = ET.SubElement(
+            resources,
+            "resource",
+            identifier=f"{quiz_ident}m",
+            type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
+            href=f"{quiz.id}/assessment_meta.xml",
+        )
+        ET.SubElement(meta, "file", href=f"{quiz.id}/assessment_meta.xml")
+    return _xml(root)
+
+
+def write_qti(quizzes: Iterable[Quiz], notes_for: dict[str, Notes], *, package: str) -> bytes:
+    group = list(quizzes)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+
+        def add(name: str, data: bytes) -> None:
+            archive.writestr(zipfile.ZipInfo(name, _FIXED_TIME), data, zipfile.ZIP_DEFLATED)
+
+        add("imsmanifest.xml", manifest_xml(group, package))
+        for quiz in group:
+            add(f"{quiz.id}/{quiz.id}.xml", assessment_xml(quiz, notes_for[quiz.id]))
+            add(f"{quiz.id}/assessment_meta.xml", meta_xml(quiz))
+    return buffer.getvalue()
