@@ -13,7 +13,8 @@ pytestmark = pytest.mark.browser
 
 AXE_PAGE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
   .filter(v => ['serious', 'critical'].includes(v.impact))
-  .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
+  .map(v => ({id: v.id, impact: v.impact,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
 
 
 def _pages(site: Path) -> list[str]:

@@ -13,7 +13,7 @@ import yaml
 
 from quizengine.loader import load_paths
 
-from ..conftest import QUIZZES
+from ..conftest import QUIZZES, BuiltSite
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
