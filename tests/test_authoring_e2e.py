@@ -26,7 +26,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def _copy_course(target: Path) -> None:
-    for name in ("mkdocs.yml", "docs", "quizzes", "src"):
+    for name in ("mkdocs.yml", "docs", "quizzes", "src", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -1,7 +1,8 @@
-/* quizengine UI: storage, the progress page, "Mark as complete", and mounting every widget
-   (the quiz widget itself is quiz.js).
-   How it loads and survives instant navigation: src/quizengine/render/assets.py.
-   Learner text only ever goes through textContent and value, never innerHTML. */
+/* quizengine UI: storage, the quiz widget, the progress page, "Mark as complete", and
+   mounting every widget. The grader (grader.js) and STAR analysis (star.js) are QE.grade
+   and QE.star. How it loads and survives instant navigation: src/quizengine/render/assets.py.
+   Learner text only ever goes through textContent and value, never innerHTML (the one
+   exception, author HTML from the build-time data, is in `list`). */
 (function (w, d) {
   "use strict";
   var QE = w.QE = w.QE || {};
@@ -57,6 +58,232 @@
   }
   w.addEventListener("pagehide", () => flush());
   d.addEventListener("visibilitychange", () => flush());
+
+  // The quiz widget: one question type per branch, answers by id, progress saved as the
+  // learner goes.
+  var WORD = { correct: "✓ Correct", partial: "◐ Partly correct", incorrect: "✗ Incorrect", unanswered: "○ Not answered", invalid: "⚠ Answer not understood" };
+  function quiz(root) {
+    var data = JSON.parse($(".qe-data", root).content.textContent), src = JSON.stringify(data), id = data.id, G = QE.grade;
+    var qs = data.questions, by = {}, lis = {}, key = "quiz:" + id, note = noteIn(root), ver = root.dataset.version;
+    var ids = q => (q.options || q.items || []).map(o => o.id);
+    var perm = (a, b) => strs(a) && a.length == b.length && b.every(x => a.includes(x));
+    var fits = (q, a) => { try { return G.gradeQuestion(q, a).status != "invalid"; } catch (e) { return true; } };
+    var warned, store = () => { if (!save(key, st) && !warned) { warned = 1; note("This browser is not keeping your progress: its storage is full or blocked."); } };
+    var persist = () => { later(key, store); flush(key); };
+    qs.forEach(q => { by[q.id] = q; });
+    $$(".qe-q", root).forEach(li => { lis[li.dataset.qid] = li; });
+    var st = load(key, okQuiz(id), note) || { quiz: id, version: ver, answers: {}, attempts: 0 };
+    var all = Object.keys(st.answers), kept = all.filter(k => by[k] && fits(by[k], st.answers[k]));
+    if (st.version != ver || kept.length < all.length) {
+      st.stale = st.stale || {};
+      all.forEach(k => { if (!kept.includes(k)) { st.stale[k] = st.answers[k]; delete st.answers[k]; } });
+      if (st.version || kept.length < all.length) {
+        note((st.version && st.version != ver ? "This quiz has changed since your last visit. " : "") +
+          kept.length + " of " + all.length + " saved answers still fit and were restored.");
+      }
+      st.version = ver; st.checked = []; st.submitted = false;
+    }
+    st.order = st.order || {}; st.checked = st.checked || [];
+    var p = st.presented;
+    if (!p || new Set(p).size != p.length || !p.every(k => by[k]) || p.length != (data.draw || qs.length)) deal();
+    qs.forEach(q => { if (!perm(q.items ? st.answers[q.id] : st.order[q.id] || ids(q), ids(q))) order(q); });
+
+    function order(q) {
+      var o = ids(q), s = shuffle(o.slice());
+      if (q.items) {
+        while (o.length > 1 && s.join() == o.join()) shuffle(s);
+        st.answers[q.id] = s;
+      } else if (q.options && q.shuffle_options !== false) st.order[q.id] = s;
+    }
+    function deal() {
+      var p = qs.map(q => q.id), pick = data.draw ? shuffle(p.slice()).slice(0, data.draw) : p;
+      st.presented = data.shuffle_questions ? shuffle(pick.slice()) : p.filter(k => pick.includes(k));
+      st.order = {}; st.checked = []; st.submitted = false;
+      qs.forEach(q => { if (!q.items || !perm(st.answers[q.id], ids(q))) order(q); });
+    }
+    function layout() {
+      var box = $(".qe-qs", root);
+      qs.forEach(q => { lis[q.id].hidden = !st.presented.includes(q.id); });
+      st.presented.forEach((k, i) => { box.append(lis[k]); $(".qe-i", lis[k]).textContent = i + 1; });
+      qs.forEach(q => {
+        var c = $(".qe-opts,.qe-ord", lis[q.id]), o = q.items ? st.answers[q.id] : st.order[q.id];
+        if (o) o.forEach(x => c.append($('[data-id="' + x + '"]', c)));
+        put(q);
+      });
+    }
+    function put(q) {
+      var li = lis[q.id], a = st.answers[q.id], t = q.type;
+      if (t == "matching") $$("select", li).forEach(s => { s.value = a && a[s.dataset.left] || ""; });
+      else if (t == "star") {
+        $$("textarea", li).forEach(x => { x.value = a && a[x.dataset.k] || ""; });
+        $$(".qe-crit", li).forEach(f => $$("input", f).forEach(x => { x.checked = !!a && obj(a.self_rating) && a.self_rating[f.dataset.r] === +x.value; }));
+        count(q);
+      } else if (t != "ordering") {
+        $$("input", li).forEach(x => {
+          if (x.type == "text") x.value = a == null ? "" : a;
+          else x.checked = a != null && [].concat(a).map(String).includes(x.value);
+        });
+      }
+    }
+    function get(q) {
+      var li = lis[q.id], t = q.type, a = {}, v, r = {};
+      if (t == "ordering") return $$("[data-id]", li).map(e => e.dataset.id);
+      if (t == "matching") {
+        $$("select", li).forEach(s => { if (s.value) a[s.dataset.left] = s.value; });
+        return Object.keys(a).length ? a : undefined;
+      }
+      if (t == "star") {
+        $$("textarea", li).forEach(x => { a[x.dataset.k] = x.value; v = v || x.value.trim(); });
+        $$(".qe-crit", li).forEach(f => { var c = $("input:checked", f); if (c) { r[f.dataset.r] = +c.value; a.self_rating = r; v = 1; } });
+        return v ? a : undefined;
+      }
+      v = $$("input:checked", li).map(x => x.value);
+      if (t == "multiple") return v.length ? v : undefined;
+      if (t == "single") return v[0];
+      if (t == "true_false") return v[0] && v[0] == "true";
+      v = $("input", li).value;
+      return v.trim() ? v : undefined;
+    }
+    function count(q) {
+      var li = lis[q.id], n = 0, t = $(".qe-total", li), lo = +t.dataset.min, hi = +t.dataset.max;
+      var words = s => (QE.star && QE.star.words ? QE.star.words(s) : s.match(/[\p{L}\p{N}'-]+/gu) || []).length;
+      $$("textarea", li).forEach(x => { var c = words(x.value); n += c; d.getElementById(x.id + "-wc").textContent = c + (c == 1 ? " word" : " words"); });
+      t.textContent = n + " words so far: " + (n < lo ? lo - n + " more to reach the minimum." : n > hi ? n - hi + " over the maximum." : "within the range ✓");
+      t.dataset.state = n < lo ? "low" : n > hi ? "high" : "ok";
+    }
+    function list(box, xs, html) {
+      if (!xs.length) return;
+      var ul = mk("ul");
+      // Only strings that occur verbatim in the build-time data are author HTML; anything
+      // else (a "'…' is not a number" echo, a STAR check) is plain text.
+      xs.forEach(x => { var li = ul.appendChild(mk("li")); if (html && src.includes(JSON.stringify(x))) li.innerHTML = x; else li.textContent = x; });
+      box.append(ul);
+    }
+    function show(q, r) {
+      var li = lis[q.id], box = $(".qe-res", li), t = q.type;
+      var opts = q.options || t == "true_false" && [{ id: "true", correct: q.answer }, { id: "false", correct: !q.answer }];
+      li.dataset.status = r.status;
+      box.replaceChildren(mk("p", "qe-st", WORD[r.status] + ": " + num(r.score) + " of " + pts(r.max_score) + "."));
+      if (r.error) box.append(mk("p", 0, r.error));
+      list(box, r.feedback.filter(f => !(opts || []).some(o => o.feedback == f)), 1);
+      if (opts) $$(".qe-opt", li).forEach(o => {
+        var x = opts.find(y => y.id == o.dataset.id), c = $("input", o).checked, f = $(".qe-ofb", o);
+        mark(o, x.correct, c ? "Your answer: " + (x.correct ? "correct" : "incorrect") : x.correct ? "Correct answer" : "");
+        if (f) f.hidden = !c;
+      });
+      if (t == "ordering") $$("[data-id]", li).forEach((e, i) => { var k = ids(q).indexOf(e.dataset.id); mark(e, k == i, k == i ? "In the right place" : "Belongs at position " + (k + 1)); });
+      if (t == "matching") $$("select", li).forEach(s => {
+        var k = G.ab(q.pairs.findIndex(p => p.id == s.dataset.left)), ok = s.value == k;
+        mark(s.parentNode, ok, ok ? "Correct match" : "Correct match: " + $('option[value="' + k + '"]', s).textContent);
+      });
+      if (r.status != "correct" && t == "short_text" && q.match != "regex") box.append(mk("p", 0, "An accepted answer: " + q.answers.reduce((a, b) => b.score > a.score ? b : a).text));
+      if (r.status != "correct" && t == "numeric") box.append(mk("p", 0, "The answer: " + q.answer + (q.unit ? " " + q.unit : "") + (q.tolerance ? " (give or take " + q.tolerance + ")" : "") + "."));
+      if (t == "star") {
+        list(box, (r.checks || []).map(c => (c.passed ? "✓ " : "✗ ") + c.message));
+        if (r.needs_self_review) box.append(mk("p", "qe-warn", "Rate your answer on each line of the rubric to complete your score."));
+        if (r.parts) {
+          var dl = mk("dl");
+          ["situation", "task", "action", "result"].forEach(k => dl.append(mk("dt", 0, k[0].toUpperCase() + k.slice(1)), mk("dd", 0, r.parts[k] || "(not found)")));
+          box.append(mk("p", 0, "How your answer was split into parts:"), dl);
+        }
+        list(box, (r.advice || []).map(a => a.message));
+      }
+      $$(".qe-expl,.qe-ex", li).forEach(e => { e.hidden = false; });
+      box.hidden = false;
+    }
+    function lock(q, on, all) {
+      var li = lis[q.id], c = $(".qe-acts", li);
+      if (q.type != "star" || all) $$("input,select,textarea,[data-act=up],[data-act=down]", li).forEach(x => { x.disabled = on; });
+      if (c) c.hidden = on && (q.type != "star" || all);
+    }
+    function check(q) {
+      var li = lis[q.id], n = "Question " + (st.presented.indexOf(q.id) + 1);
+      if (!own(st.answers, q.id)) return say(root, n + " has no answer yet.");
+      show(q, G.gradeQuestion(q, st.answers[q.id]));
+      lock(q, 1);
+      if (!st.checked.includes(q.id)) st.checked.push(q.id);
+      persist();
+      say(root, n + ": " + $(".qe-st", li).textContent);
+      $(".qe-res", li).focus();
+    }
+    function submit(again) {
+      var res = G.gradeQuiz(data, respOf(st)), sum = $(".qe-sum", root), s;
+      res.questions.forEach(r => { show(by[r.id], r); lock(by[r.id], 1, 1); });
+      if (!again) {
+        s = { score: res.score, max_score: res.max_score, percent: res.percent, passed: res.passed, at: now() };
+        st.attempts = (st.attempts || 0) + 1; st.last = s; st.submitted = true;
+        if (!st.best || s.percent > st.best.percent) st.best = s;
+        persist();
+      }
+      var m = "You scored " + num(res.score) + " of " + pts(res.max_score) + " (" + num(res.percent) + "%). " +
+        (res.passed ? "✓ Passed" : "✗ Not passed yet") + ": the pass mark is " + num(data.pass_mark * 100) + "%.";
+      sum.replaceChildren(mk("p", "qe-st", m), mk("p", 0, "Attempts: " + st.attempts + ". Best score: " + num(st.best.percent) + "%."));
+      if (res.questions.some(r => r.needs_self_review)) sum.append(mk("p", "qe-warn", "Your self-rating counts as zero until you rate your answer on the rubric."));
+      sum.dataset.status = res.passed ? "correct" : "incorrect";
+      sum.hidden = false;
+      foot();
+      if (!again) { say(root, m); sum.focus(); }
+    }
+    function foot() { $("[data-act=submit]", root).hidden = !!st.submitted; $("[data-act=retry]", root).hidden = !st.submitted; }
+    function retry() {
+      var keep = {};
+      // A STAR answer is the learner's own writing: a new attempt keeps it to revise.
+      qs.forEach(q => { if (q.type == "star" && own(st.answers, q.id)) keep[q.id] = st.answers[q.id]; });
+      st.answers = keep;
+      deal();
+      qs.forEach(q => {
+        var li = lis[q.id];
+        delete li.dataset.status;
+        lock(q, 0, 1);
+        $$(".qe-res,.qe-expl,.qe-ex,.qe-ofb", li).forEach(e => { e.hidden = true; });
+        $$(".qe-mark", li).forEach(e => e.remove());
+      });
+      $(".qe-sum", root).hidden = true;
+      layout(); foot(); persist();
+      say(root, "New attempt started.");
+      $("input,select,textarea,button", lis[st.presented[0]]).focus();
+    }
+    function move(b) {
+      var it = b.closest("li"), up = b.dataset.act == "up", to = up ? it.previousElementSibling : it.nextElementSibling, q = by[b.closest(".qe-q").dataset.qid];
+      var name = $(".qe-it", it).textContent;
+      if (!to) return say(root, name + " is already " + (up ? "first." : "last."));
+      to[up ? "before" : "after"](it);
+      b.focus();
+      st.answers[q.id] = get(q);
+      st.touched = 1;
+      later(key, store);
+      say(root, name + ": now " + (get(q).indexOf(it.dataset.id) + 1) + " of " + ids(q).length + ".");
+    }
+    function edit(e) {
+      var li = e.target.closest(".qe-q"), q = li && by[li.dataset.qid], a = q && get(q);
+      if (!q || q.type == "ordering") return;
+      if (a === undefined) delete st.answers[q.id]; else st.answers[q.id] = a;
+      if (q.type == "star") count(q);
+      st.touched = 1;
+      later(key, store);
+    }
+    root.addEventListener("input", edit);
+    root.addEventListener("change", edit);
+    root.addEventListener("focusout", () => flush(key));
+    root.addEventListener("keydown", e => {
+      // Enter in a one-line answer checks it, as a form would; radios never submit.
+      var c = e.key == "Enter" && e.target.type == "text" && $("[data-act=check]", e.target.closest(".qe-q"));
+      if (c) { e.preventDefault(); c.click(); }
+    });
+    root.addEventListener("click", e => {
+      var b = e.target.closest("[data-act]"), li = b && b.closest(".qe-q"), a = b && b.dataset.act;
+      if (!b || b.disabled) return;
+      if (a == "check") check(by[li.dataset.qid]);
+      if (a == "up" || a == "down") move(b);
+      if (a == "submit") submit();
+      if (a == "retry") retry();
+      if (a == "download") download(id + "-response.json", respOf(st));
+    });
+    layout(); foot();
+    if (st.submitted) submit(1);
+    else st.checked.forEach(k => { if (by[k] && own(st.answers, k)) { show(by[k], G.gradeQuestion(by[k], st.answers[k])); lock(by[k], 1); } });
+    persist();
+  }
 
   function progress(root) {
     var note = noteIn(root), file = $("input[type=file]", root);
@@ -130,9 +357,7 @@
     paint();
   }
 
-  // The quiz widget lives in quiz.js (bundled before this file) and borrows these helpers.
-  QE.u = { $, $$, mk, obj, strs, num, pts, now, own, okQuiz, shuffle, say, noteIn, mark, download, respOf, load, save, later, flush };
-  var KINDS = { quiz: r => QE.quiz(r), progress: progress, complete: complete };
+  var KINDS = { quiz: quiz, progress: progress, complete: complete };
   QE.init = function () {
     flush();
     $$("[data-qe]:not([data-qe-on])").forEach(e => {

@@ -1,5 +1,5 @@
 /* quizengine STAR self-review: a compact port of quizengine/star + grading/star.py (docs there).
-   tests/vectors/star.json and tests/star/test_js_parity.py keep both in agreement. ES2019. */
+   tests/vectors/star.json and tests/star/test_js_parity.py keep both in agreement. ES2022, as the grader. */
 (function (root) {
   "use strict";
   const P = ["situation", "task", "action", "result"],
@@ -8,8 +8,8 @@
     BREAK = RegExp(S + "*[\\n\\r\\x85\\u2028\\u2029]" + S + "*"),
     TRIM = RegExp("^" + S + "+|" + S + "+$", "g"),
     DIGIT = /\p{Nd}/u,
-    has = (o, k) => Object.prototype.hasOwnProperty.call(o, k),
-    set = (s) => s.split("|").reduce((o, w) => ((o[w] = 1), o), {}),
+    has = Object.hasOwn,
+    set = (s) => new Set(s.split("|")),
     cues = (s) => s.split("|").map((c) => [c, RegExp(" " + c.split("*").join("[^ ]*") + " ")]),
     hits = (list, hay) => list.filter((c) => c[1].test(hay)).map((c) => c[0]),
     // part -> [[weight, cues], ...]: the same strings as quizengine/star/parts.py CUES
@@ -44,8 +44,8 @@
     bare = (w) => w.replace(/^['-]+|['-]+$/g, ""),
     sentences = (t) => t.replace(AFTER, "$1\n").split(BREAK).map((s) => s.replace(TRIM, "")).filter(Boolean),
     sentence = (text, w) => ((w = words(text)), { text, words: w, hay: fold(" " + w.join(" ") + " ") }),
-    numberWord = (w) => fold(w).split("-").some((p) => has(NUM, p.replace(/^'+|'+$/g, ""))),
-    join = (xs) => xs.map((x) => x.text).join(" "),
+    numberWord = (w) => fold(w).split("-").some((p) => NUM.has(p.replace(/^'+|'+$/g, ""))),
+    named = (parts) => Object.fromEntries(P.map((p, i) => [p, parts[i].map((x) => x.text).join(" ")])),
     n = (c, noun) => c + " " + noun + (c === 1 ? "" : "s"),
     check = (id, passed, message) => ({ id, passed, message }),
     invalid = (m) => { throw Object.assign(Error(m), { invalid: true }); },
@@ -86,35 +86,36 @@
   }
 
   function runChecks(a, min, max) {
-    const t = a.total, act = a.w[2].length, out = [],
+    const t = a.total, act = a.w[2].length,
       miss = [0, 1, 2, 3].filter((i) => (a.free ? !a.parts[i].length : a.w[i].length < 5)),
-      found = "Your answer has " + n(t, "word"), share = t ? Math.floor((100 * act) / t) : 0;
-    out.push(!miss.length
-      ? check("parts_present", true, a.free ? "All four parts were found: situation, task, action and result." : "All four parts are there, each with at least 5 words.")
-      : check("parts_present", false, a.free
-        ? "Not found in your answer: " + miss.map((i) => P[i]).join(", ") + ". Add a sentence for each, with a signpost such as " + miss.map((i) => SIGN[i]).join(", ") + "."
-        : "Missing or too short: " + miss.map((i) => P[i] + " (" + n(a.w[i].length, "word") + ")").join(", ") + ". Give every part at least one full sentence of 5 words or more."));
-    out.push(t < min ? check("length", false, found + "; aim for at least " + min + ". Add detail to the action: the steps you took and why.")
-      : t > max ? check("length", false, found + "; keep it to " + max + ". Trim the situation, and keep the action and result.")
-      : check("length", true, found + ", within the " + min + "-" + max + " range."));
+      found = "Your answer has " + n(t, "word"), share = t ? Math.floor((100 * act) / t) : 0,
+      q = a.w[3].find((w) => DIGIT.test(w) || numberWord(w)), focus = t > 0 && 100 * act >= 30 * t;
     let one = 0, many = 0;
-    a.w[2].forEach((w) => { w = bare(fold(w)); if (has(ONE, w)) one++; else if (has(MANY, w)) many++; });
-    out.push(!one ? check("ownership", false, "Your action never says 'I', 'me' or 'my'. Say what you did yourself: 'I called…', 'I proposed…'.")
-      : one < many ? check("ownership", false, "Your action says 'we' (us, our) " + n(many, "time") + " but 'I' (me, my) only " + one + ". Credit the team once, then say which steps were yours.")
-      : check("ownership", true, "Your action says 'I' (me, my) " + n(one, "time") + " and 'we' (us, our) " + many + ": it is clear what you did."));
-    const q = a.w[3].find((w) => DIGIT.test(w) || numberWord(w));
-    out.push(q !== undefined ? check("quantified_result", true, "Your result states a quantity ('" + q + "'): numbers make an outcome believable.")
-      : check("quantified_result", false, (a.w[3].length ? "Your result has no number." : "There is no result yet.") + " Add one measurable outcome: a percentage, an amount, a count or a time saved."));
-    out.push(t && 100 * act >= 30 * t
-      ? check("action_focus", true, "Your action is " + share + "% of your answer (30% or more): the focus is on what you did.")
-      : check("action_focus", false, "Your action is only " + share + "% of your answer; aim for 30% or more. Cut background and add the steps you took."));
-    return out;
+    a.w[2].forEach((w) => { w = bare(fold(w)); if (ONE.has(w)) one++; else if (MANY.has(w)) many++; });
+    return [
+      check("parts_present", !miss.length, !miss.length
+        ? (a.free ? "All four parts were found: situation, task, action and result." : "All four parts are there, each with at least 5 words.")
+        : a.free
+          ? "Not found in your answer: " + miss.map((i) => P[i]).join(", ") + ". Add a sentence for each, with a signpost such as " + miss.map((i) => SIGN[i]).join(", ") + "."
+          : "Missing or too short: " + miss.map((i) => P[i] + " (" + n(a.w[i].length, "word") + ")").join(", ") + ". Give every part at least one full sentence of 5 words or more."),
+      check("length", t >= min && t <= max, t < min ? found + "; aim for at least " + min + ". Add detail to the action: the steps you took and why."
+        : t > max ? found + "; keep it to " + max + ". Trim the situation, and keep the action and result."
+        : found + ", within the " + min + "-" + max + " range."),
+      check("ownership", one > 0 && one >= many, !one ? "Your action never says 'I', 'me' or 'my'. Say what you did yourself: 'I called…', 'I proposed…'."
+        : one < many ? "Your action says 'we' (us, our) " + n(many, "time") + " but 'I' (me, my) only " + one + ". Credit the team once, then say which steps were yours."
+        : "Your action says 'I' (me, my) " + n(one, "time") + " and 'we' (us, our) " + many + ": it is clear what you did."),
+      check("quantified_result", q !== undefined, q !== undefined ? "Your result states a quantity ('" + q + "'): numbers make an outcome believable."
+        : (a.w[3].length ? "Your result has no number." : "There is no result yet.") + " Add one measurable outcome: a percentage, an amount, a count or a time saved."),
+      check("action_focus", focus, focus
+        ? "Your action is " + share + "% of your answer (30% or more): the focus is on what you did."
+        : "Your action is only " + share + "% of your answer; aim for 30% or more. Cut background and add the steps you took."),
+    ];
   }
 
   // A digit, a number word, or a capitalised word (a name) after the first word.
   const specific = (x) => x.words.some((w, i) => {
     const f = String.fromCodePoint(w.codePointAt(0));
-    return DIGIT.test(w) || numberWord(w) || (i > 0 && f.toLowerCase() !== f && !has(ONE, bare(fold(w))));
+    return DIGIT.test(w) || numberWord(w) || (i > 0 && f.toLowerCase() !== f && !ONE.has(bare(fold(w))));
   });
 
   function textAdvice(a) {
@@ -175,17 +176,14 @@
       id: q.id, type: "star", score: fraction * q.points, max_score: q.points, status,
       feedback: closing ? [closing] : [], checks, needs_self_review: rubric.some((c) => !has(rating, c.id)),
     };
-    if (free) result.parts = P.reduce((o, p, i) => ((o[p] = join(a.parts[i])), o), {});
+    if (free) result.parts = named(a.parts);
     result.advice = advice;
     return result;
   }
 
   const api = {
     words, sentences, gradeStar,
-    detectParts: (text) => {
-      const x = analyse(true, { text }).parts;
-      return P.reduce((o, p, i) => ((o[p] = join(x[i])), o), {});
-    },
+    detectParts: (text) => named(analyse(true, { text }).parts),
   };
   root.QE = root.QE || {};
   root.QE.star = api;

@@ -106,15 +106,16 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         return markdown
 
     def _is_chapter(self, page: Page) -> bool:
-        """A page a module manifest lists (notebooks aside): it gets reading time and the button."""
+        """A page a module manifest lists (notebooks aside): it gets reading time and the button.
+
+        A site without manifests treats every page in a section folder as a chapter.
+        """
         assert self.bank is not None
-        chapters = {
-            f"{m.module.docs_folder}/{c.page}"
-            for m in self.bank.report.modules
-            if m.module is not None
-            for c in m.module.chapters
-        }
         uri = page.file.src_uri
+        modules = [m.module for m in self.bank.report.modules if m.module is not None]
+        if not modules:
+            return "/" in uri and not uri.endswith(".ipynb")
+        chapters = {f"{m.docs_folder}/{c.page}" for m in modules for c in m.chapters}
         return uri in chapters and not uri.endswith(".ipynb")
 
     def on_page_content(
