@@ -64,7 +64,7 @@ def test_new_module_appears_in_serve_validates_and_publishes(tmp_path: Path) -> 
     _copy_course(tmp_path)
     port = _free_port()
     server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=tmp_path,
         env=ENV,
         stdout=subprocess.DEVNULL,
