@@ -30,11 +30,18 @@ def finish(
     fraction: float,
     feedback: list[str | None] | None = None,
 ) -> QuestionResult:
-    """Scale a [0, 1] fraction by points and add the question-level feedback for its status."""
-    fraction = min(1.0, max(0.0, fraction))
-    status = status_for(fraction)
-    notes = [f for f in feedback or [] if f]
-    closing = question.feedback_correct if status == "correct" else question.feedback_incorrect
+    """Scale a [0, 1] fraction by points and add the question-level feedback for its status.
+
+    Written out rather than through `status_for`: this runs once per graded answer.
+    """
+    status: Status
+    if fraction >= 1 - EPSILON:
+        fraction, status, closing = 1.0, "correct", question.feedback_correct
+    elif fraction <= EPSILON:
+        fraction, status, closing = 0.0, "incorrect", question.feedback_incorrect
+    else:
+        status, closing = "partial", question.feedback_incorrect
+    notes = [f for f in feedback if f] if feedback else []
     if closing:
         notes.append(closing)
     return QuestionResult(
