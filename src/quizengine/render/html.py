@@ -23,7 +23,14 @@ T = TypeVar("T")
 _ONE_PARAGRAPH = re.compile(r"\A\s*<p>(?P<body>.*)</p>\s*\Z", re.S)
 # A JSON string may hold anything; these escapes keep `</template>`, `</script>`, `<!--` and
 # character references inert in HTML, and stay valid JSON.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+# (old, new) pairs applied with str.replace: much faster than str.translate with a dict.
+_SCRIPT_SAFE = (
+    ("&", "\\u0026"),
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
 
 
 def esc(text: str) -> str:
@@ -65,7 +72,8 @@ def json_data(data: object) -> str:
     and with `<`, `>` and `&` escaped the JSON is plain text to the HTML parser.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.translate(_SCRIPT_SAFE).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    for old, new in _SCRIPT_SAFE:
+        text = text.replace(old, new)
     return f'<template class="qe-data">{text}</template>'
 
 
