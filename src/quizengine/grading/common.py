@@ -16,24 +16,13 @@ class InvalidAnswer(ValueError):
     """The answer's shape does not fit its question (spec §3): scores 0, `status: invalid`."""
 
 
-def status_for(fraction: float) -> Status:
-    if fraction >= 1 - EPSILON:
-        return "correct"
-    if fraction <= EPSILON:
-        return "incorrect"
-    return "partial"
-
-
 def finish(
     question: QuestionBase,
     kind: str,
     fraction: float,
     feedback: list[str | None] | None = None,
 ) -> QuestionResult:
-    """Scale a [0, 1] fraction by points and add the question-level feedback for its status.
-
-    Written out rather than through `status_for`: this runs once per graded answer.
-    """
+    """Scale a [0, 1] fraction by points and add the question-level feedback for its status."""
     status: Status
     if fraction >= 1 - EPSILON:
         fraction, status, closing = 1.0, "correct", question.feedback_correct
