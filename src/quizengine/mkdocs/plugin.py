@@ -61,6 +61,8 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.bank: QuizBank | None = None
+        # Pages the module manifests list, computed once per build; None: no manifests.
+        self.chapters: set[str] | None = None
         self.root = Path.cwd()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -83,6 +85,10 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         self.bank = bank_for([str(self.root / d) for d in self.config.quiz_dirs], self.root)
         self.bank.refresh()
         self.bank.pinned = True
+        modules = [m.module for m in self.bank.report.modules if m.module is not None]
+        self.chapters = (
+            {f"{m.docs_folder}/{c.page}" for m in modules for c in m.chapters} if modules else None
+        )
         for diagnostic in self.bank.diagnostics:
             text = diagnostic.format()
             if diagnostic.severity == "error":
@@ -110,13 +116,10 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
 
         A site without manifests treats every page in a section folder as a chapter.
         """
-        assert self.bank is not None
         uri = page.file.src_uri
-        modules = [m.module for m in self.bank.report.modules if m.module is not None]
-        if not modules:
-            return "/" in uri and not uri.endswith(".ipynb")
-        chapters = {f"{m.docs_folder}/{c.page}" for m in modules for c in m.chapters}
-        return uri in chapters and not uri.endswith(".ipynb")
+        if uri.endswith(".ipynb"):
+            return False
+        return "/" in uri if self.chapters is None else uri in self.chapters
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
