@@ -5,20 +5,20 @@
   (R.QE = R.QE || {}).grade = g;
   if (typeof module == "object" && module.exports) module.exports = g;
 })(typeof self != "undefined" ? self : globalThis, function (R) {
-  var E = 1e-9, own = Object.hasOwn, isA = Array.isArray, AON = "all_or_nothing";
-  var bad = m => { var e = Error(m); e.invalid = 1; throw e; };
-  var need = (ok, what) => ok || bad("expected " + what);
-  var strs = (a, what) => need(isA(a) && a.every(x => typeof x == "string"), what);
-  var ids = xs => (xs || []).map(x => x.id);
-  var has = (all, id, what) => all.includes(id) || bad("unknown " + what + " '" + id + "'");
-  var ab = i => { for (var s = "", n = i + 1; n; n = (n - 1) / 26 | 0) s = String.fromCharCode(97 + (n - 1) % 26) + s; return s; };
-  // Python's casefold, approximated; the final-sigma fix keeps Greek equal to it.
-  var norm = s => s.normalize("NFKC").toUpperCase().toLowerCase().replace(/ς/g, "σ").trim()
-    .replace(/\s+/g, " ").replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, "");
-  var re = p => {
-    p = "^(?:" + p.replace(/\(\?P</g, "(?<") + ")$";
-    try { return RegExp(p, "iu"); } catch (e) { try { return RegExp(p, "i"); } catch (f) { return /$^/; } }
-  };
+  var E = 1e-9, own = Object.hasOwn, isA = Array.isArray, AON = "all_or_nothing",
+    bad = m => { var e = Error(m); e.invalid = 1; throw e; },
+    need = (ok, what) => ok || bad("expected " + what),
+    strs = (a, what) => need(isA(a) && a.every(x => typeof x == "string"), what),
+    ids = xs => (xs || []).map(x => x.id),
+    has = (all, id, what) => all.includes(id) || bad("unknown " + what + " '" + id + "'"),
+    ab = i => { for (var s = "", n = i + 1; n; n = (n - 1) / 26 | 0) s = String.fromCharCode(97 + (n - 1) % 26) + s; return s; },
+    // Python's casefold, approximated; the final-sigma fix keeps Greek equal to it.
+    norm = s => s.normalize("NFKC").toUpperCase().toLowerCase().replace(/ς/g, "σ").trim()
+      .replace(/\s+/g, " ").replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, ""),
+    re = p => {
+      p = "^(?:" + p.replace(/\(\?P</g, "(?<") + ")$";
+      try { return RegExp(p, "iu"); } catch (e) { try { return RegExp(p, "i"); } catch (f) { return /$^/; } }
+    };
   function lev(a, b) {
     a = [...a]; b = [...b];
     for (var r = b.map((_, j) => j + 1), i = 0, j, p, t; i < a.length; i++) {
