@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -60,3 +61,27 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return BuiltSite(site, url)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A copy of the course built by `zensical build` from the same mkdocs.yml (no plugins run)."""
+    source = tmp_path_factory.mktemp("zensical")
+    for name in ("mkdocs.yml", "docs", "quizzes", "overrides"):
+        original = ROOT / name
+        if original.is_dir():
+            shutil.copytree(original, source / name)
+        else:
+            shutil.copy2(original, source / name)
+    url = f"http://127.0.0.1:{free_port()}/"
+    zensical = Path(sys.executable).with_name("zensical")
+    proc = subprocess.run(
+        [str(zensical), "build"],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "QE_SITE_URL": url},
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return BuiltSite(source / "site", url)

@@ -138,23 +138,40 @@ def open_page(browser: Browser, site_url: str) -> Iterator[OpenPage]:
     yield from _opener(browser, site_url)
 
 
-@pytest.fixture(scope="session")
-def course_url(built_site: Any) -> Iterator[str]:
-    """The real course, built by `mkdocs build --strict`, served where it was built for."""
-    port = int(urlsplit(built_site.url).port or 0)
-    handler = functools.partial(_QuietHandler, directory=str(built_site.path))
+def _serve(site: Any) -> Iterator[str]:
+    """Serve a built site (a `BuiltSite`) at the URL it was built for."""
+    port = int(urlsplit(site.url).port or 0)
+    handler = functools.partial(_QuietHandler, directory=str(site.path))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield built_site.url
+    yield site.url
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def course_url(built_site: Any) -> Iterator[str]:
+    """The real course, built by `mkdocs build --strict`."""
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site: Any) -> Iterator[str]:
+    """The real course, built by `zensical build` (no MkDocs plugin, client inlined)."""
+    yield from _serve(zensical_site)
 
 
 @pytest.fixture
 def open_course(browser: Browser, course_url: str) -> Iterator[OpenPage]:
     """Pages of the real course."""
     yield from _opener(browser, course_url)
+
+
+@pytest.fixture
+def open_zensical(browser: Browser, zensical_url: str) -> Iterator[OpenPage]:
+    """Pages of the course as Zensical built it."""
+    yield from _opener(browser, zensical_url)
 
 
 @pytest.fixture

@@ -7,30 +7,30 @@ is an extension: without the plugin it renders the full quiz HTML in place.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 from quizengine.loader import load_paths
 
-from ..conftest import QUIZZES, ROOT
-
-ZENSICAL = Path(sys.executable).with_name("zensical")
+from ..conftest import QUIZZES, BuiltSite
 
 
-def test_zensical_builds_the_course_with_its_quizzes(tmp_path: Path) -> None:
-    for name in ("mkdocs.yml", "docs", "quizzes", "overrides"):
-        source = ROOT / name
-        copy = shutil.copytree if source.is_dir() else shutil.copy2
-        copy(source, tmp_path / name)
-    proc = subprocess.run(
-        [str(ZENSICAL), "build"], cwd=tmp_path, capture_output=True, text=True, timeout=600
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    html = "".join(p.read_text() for p in (tmp_path / "site").rglob("index.html"))
+def test_zensical_builds_the_course_with_its_quizzes(zensical_site: BuiltSite) -> None:
+    site = zensical_site.path
+    html = "".join(p.read_text() for p in site.rglob("index.html"))
     rendered = set(re.findall(r'class="qe-quiz"[^>]*data-quiz-id="([a-z0-9-]+)"', html))
     assert rendered == {q.id for q in load_paths([QUIZZES]).quizzes}
-    research = (tmp_path / "site" / "benefits" / "research" / "index.html").read_text()
+    research = (site / "benefits" / "research" / "index.html").read_text()
     assert 'data-type="numeric"' in research
     assert "::quiz{#" not in research  # the directive was replaced, not printed
+
+
+def test_without_the_plugin_quiz_pages_carry_the_client_inline(zensical_site: BuiltSite) -> None:
+    """No plugin copies asset files under Zensical, so a quiz page inlines the client, once."""
+    site = zensical_site.path
+    research = (site / "benefits" / "research" / "index.html").read_text()
+    # "qe:v1:" (the storage prefix) is in quizengine.js, "detectParts" in star.js
+    assert research.count('"qe:v1:"') == 1 and "assets/quizengine/" not in research
+    assert research.count("<style>") >= 1 and ".qe-quiz{" in research
+    star = (site / "benefits" / "star-method" / "index.html").read_text()
+    assert "detectParts" in star and "detectParts" not in research  # star.js only where needed
+    glossary = (site / "benefits" / "glossary" / "index.html").read_text()
+    assert '"qe:v1:"' not in glossary and ".qe-quiz{" not in glossary

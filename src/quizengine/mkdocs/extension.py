@@ -20,10 +20,11 @@ from typing import Any
 import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 
 from ..directives import DIRECTIVE
 from ..models import Quiz
-from ..render import render_progress, render_quiz
+from ..render import inline_assets, render_progress, render_quiz
 from ..star import effective_rubric
 from .bank import QuizBank, bank_for
 
@@ -144,16 +145,32 @@ class QuizBlockProcessor(BlockProcessor):
         return True
 
 
+class _NewDocument(Preprocessor):
+    """Forget which client files this document has inlined: hosts may reuse one parser."""
+
+    def __init__(self, md: markdown.Markdown, shipped: set[str]) -> None:
+        super().__init__(md)
+        self.shipped = shipped
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.shipped.clear()
+        return lines
+
+
 class QuizExtension(Extension):
+    """Without the MkDocs plugin (`defer` off), a page inlines the client with its first quiz."""
+
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "quiz_dirs": [["quizzes"], "Folders (relative to the working directory) of quizzes."],
             "defer": [False, "Emit placeholders for fill_slots() (the MkDocs plugin does this)."],
         }
         super().__init__(**kwargs)
+        self.shipped: set[str] = set()
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.registerExtension(self)
+        md.preprocessors.register(_NewDocument(md, self.shipped), "quizengine-reset", 40)
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, self), "quizengine", 95)
 
     def _problem(self, message: str) -> str:
@@ -177,7 +194,9 @@ class QuizExtension(Extension):
         return self._out(quiz_html(quiz, md))
 
     def _out(self, produced: str) -> str:
-        return defer(produced) if self.getConfig("defer") else produced
+        if self.getConfig("defer"):  # the plugin ships the client as cached files
+            return defer(produced)
+        return inline_assets(produced, self.shipped) + produced
 
 
 def makeExtension(**kwargs: Any) -> QuizExtension:

@@ -4,7 +4,7 @@ The MkDocs plugin and Markdown extension call these; nothing here knows about Mk
 same functions serve any site generator (and the tests).
 """
 
-from .assets import ASSET_DIR, ASSET_FILES, bundle, inject_assets
+from .assets import ASSET_DIR, ASSET_FILES, bundle, inject_assets, inline_assets
 from .progress import render_complete_button, render_progress
 from .quiz import client_data, render_quiz
 
@@ -14,6 +14,7 @@ __all__ = [
     "bundle",
     "client_data",
     "inject_assets",
+    "inline_assets",
     "render_complete_button",
     "render_progress",
     "render_quiz",

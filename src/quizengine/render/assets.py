@@ -26,12 +26,16 @@ appended from the new `<head>` never run. So `inject_assets` puts:
 - the `<script defer>` tags inside the content, just before the first widget, so they are
   in the container. On a first load they run after Material's bundle (`defer`), when
   `document$` exists; on an instant navigation Material runs them again. quizengine.js
-  guards itself (`if (QE.init) return`) and subscribes to `document$` once; `init` marks
-  each widget it mounts, so re-runs and repeated emissions never bind twice. Re-created
-  scripts run in no fixed order, so the UI looks `QE.star` up only when it needs it.
+  subscribes to `document$` once; a re-run only calls `init` (`if (QE.init) return
+  QE.init()`), which marks each widget it mounts, so re-runs and repeated emissions never
+  bind twice. Re-created scripts run in no fixed order, so the UI looks `QE.star` up only
+  when it needs it.
 
 A page without a quiz or the progress widget is returned unchanged: it loads none of the
-files. Themes without `document$` fall back to `DOMContentLoaded`. The quiz data is a
+files. Themes without `document$` fall back to `DOMContentLoaded`. Without the plugin
+(Zensical), `inline_assets` puts the same files inline before a page's first quiz: they run
+while the page is still loading, so the first mount waits for `DOMContentLoaded`, and
+instant navigation re-runs them like the files. The quiz data is a
 `<template>`, not a `<script type="application/json">`: see `html.json_data`.
 """
 
@@ -55,6 +59,7 @@ JS, STAR, CSS = "quizengine.js", "star.js", "quizengine.css"
 _WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress)"')
 _STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
 _HEAD_END = re.compile(r"</head\s*>", re.I)
+_CLOSE = re.compile(r"</(script|style)", re.I)
 
 
 def _source(name: str) -> str:
@@ -86,11 +91,38 @@ def _version(name: str) -> str:
     return hashlib.sha256(bundle()[name].encode()).hexdigest()[:10]
 
 
+def needed(html: str) -> list[str]:
+    """The shipped files `html` needs, in load order: none, or the CSS and JS (+ star.js)."""
+    if _WIDGET.search(html) is None:
+        return []
+    star = [STAR] if _STAR.search(html) and bundle()[STAR].strip() else []
+    return [CSS, *star, JS]
+
+
+def inline_assets(html: str, shipped: set[str]) -> str:
+    """`<style>`/`<script>` elements for what `html` needs and `shipped` lacks (then added).
+
+    For Python-Markdown hosts that run no MkDocs plugin (Zensical, say): nothing to copy into
+    the site, at the price of the client in every quiz page's HTML instead of a cached file.
+    `</script` and `</style` are escaped (`<\\/`, the same text inside a JS or CSS string), so
+    nothing in the bundle can close its element early.
+    """
+    out = []
+    for name in needed(html):
+        if name not in shipped:
+            shipped.add(name)
+            text = _CLOSE.sub(r"<\\/\1", bundle()[name])
+            tag = "style" if name == CSS else "script"
+            out.append(f"<{tag}>{text}</{tag}>")
+    return "".join(out)
+
+
 def inject_assets(html: str, base_url: str) -> str:
     """Reference the client from a page holding a quiz or the progress widget; else no change.
 
     `base_url` is the relative URL from the page to the site root ("", ".", "../", "..").
     """
+    names = needed(html)
     widget = _WIDGET.search(html)
     if widget is None or f"{ASSET_DIR}/{JS}?" in html:
         return html
@@ -100,8 +132,7 @@ def inject_assets(html: str, base_url: str) -> str:
         return f"{root}{ASSET_DIR}/{name}?v={_version(name)}"
 
     link = f'<link rel="stylesheet" href="{url(CSS)}">'
-    names = [STAR, JS] if _STAR.search(html) and bundle()[STAR].strip() else [JS]
-    scripts = "".join(f'<script src="{url(name)}" defer></script>' for name in names)
+    scripts = "".join(f'<script src="{url(name)}" defer></script>' for name in names if name != CSS)
     start = widget.start()
     head = _HEAD_END.search(html, 0, start)
     if head is None:
