@@ -39,6 +39,12 @@ def test_hypothetical_needs_two_sentences_outside_the_action() -> None:
     assert both == ["hypothetical"]
 
 
+def test_reported_speech_is_not_hypothetical() -> None:
+    told = "I told her I would send the figures by Friday, and I said I'd call the vendor."
+    assert ids(action=told) == []
+    assert ids(action="I would tell her that I can send the figures.") == ["hypothetical"]
+
+
 def test_reflective_future_is_not_hypothetical() -> None:
     assert ids(result="Sales rose 5%. Next time I will ask earlier, and I'd share data.") == []
 

@@ -20,7 +20,7 @@ from quizengine.grading.common import InvalidAnswer
 from quizengine.grading.star import grade_star
 from quizengine.models import STAR_PARTS, StarQuestion
 from quizengine.star import rubric_json
-from quizengine.star.advice import HYPOTHETICAL, REFLECTION, VAGUE
+from quizengine.star.advice import HYPOTHETICAL, REFLECTION, REPORTED, VAGUE
 from quizengine.star.checks import NUMBER_WORDS_SPEC
 from quizengine.star.parts import CUES
 
@@ -123,6 +123,6 @@ def test_cue_lists_are_copied_verbatim() -> None:
     but this names the list that drifted."""
     source = STAR_JS.read_text("utf-8")
     specs = [spec for groups in CUES.values() for _, spec in groups]
-    specs += [NUMBER_WORDS_SPEC, HYPOTHETICAL.spec, REFLECTION.spec, VAGUE.spec]
+    specs += [NUMBER_WORDS_SPEC, HYPOTHETICAL.spec, REPORTED.spec, REFLECTION.spec, VAGUE.spec]
     for spec in specs:
         assert f'"{spec}"' in source, spec

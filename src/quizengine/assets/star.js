@@ -28,6 +28,7 @@
     ONE = set("i|me|my|myself|i'm|i've|i'd|i'll"),
     MANY = set("we|us|our|we're|we've|we'd|we'll"),
     HYPO = cues("i would|i'd|i will|i'll|i'm going to|i am going to"),
+    SAID = cues("said|told|promised|replied|explained|wrote|agreed|assured|confirmed|mentioned"),
     REFL = cues("learn*|lesson*|realis*|realiz*|next time|in future|in the future|from now on|going forward|taught me|differently|looking back|in hindsight|reflect*|takeaway|took away|since then|would repeat|do it again"),
     VAGUE = cues("very|really|a lot|lots|things|stuff|somehow|successful|successfully|huge|great|significant|significantly|improved|kind of|sort of|a bit|etc"),
     SIGN = ["'At the time…'", "'My goal was…'", "'First, I…'", "'As a result…'"],
@@ -123,7 +124,7 @@
     const out = [], all = [], framed = [], vagueParts = [], vagueWords = [];
     a.parts.forEach((xs, p) => xs.forEach((x) => all.push([p, x])));
     const refl = all.map((e) => hits(REFL, e[1].hay).length > 0);
-    all.forEach((e, i) => { if (!refl[i] && hits(HYPO, e[1].hay).length) framed.push(e[0]); });
+    all.forEach((e, i) => { if (!refl[i] && hits(HYPO, e[1].hay).length && !hits(SAID, e[1].hay).length) framed.push(e[0]); });
     if (framed.includes(2) || framed.length >= 2) out.push({ id: "hypothetical", message: "Parts of your answer say what you would do ('I would…', 'I'd…', 'I will…'). Interviewers want a real past example: tell what you did, in the past tense." });
     if (!refl.includes(true)) out.push({ id: "reflection", message: "Add one sentence on what you learned or would repeat, such as 'I learned that…' or 'Next time I would…'." });
     all.forEach((e) => {

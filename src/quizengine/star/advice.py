@@ -4,7 +4,9 @@ Each rule is one deterministic test over the analysed sentences (mirrored in sta
 
 - `hypothetical`: a sentence framed as what you would do ("I would", "I'd", "I will",
   "I'll", "I'm going to"), not counting reflection sentences ("Next time I will..." is
-  healthy). Fires when the action has one, or the whole answer has two.
+  healthy) nor reported speech ("I told her I would send it": a reporting verb in the past
+  puts the "would" in the past too). Fires when the action has one, or the whole answer
+  has two.
 - `reflection`: no sentence says what was learned or would be repeated.
 - `vague`: a sentence uses a vague word ("very", "a lot", "improved", "successful", ...) and
   holds nothing specific: no digit, no number word, no capitalised name after its first
@@ -20,6 +22,7 @@ from .checks import SINGULAR, Analysis, is_number_word
 from .text import DIGIT_RE, Cues, Sentence, fold
 
 HYPOTHETICAL = Cues("i would|i'd|i will|i'll|i'm going to|i am going to")
+REPORTED = Cues("said|told|promised|replied|explained|wrote|agreed|assured|confirmed|mentioned")
 REFLECTION = Cues(
     "learn*|lesson*|realis*|realiz*|next time|in future|in the future|from now on|going forward"
     "|taught me|differently|looking back|in hindsight|reflect*|takeaway|took away|since then"
@@ -41,7 +44,7 @@ def text_advice(analysis: Analysis) -> list[Advice]:
     framed = [
         part
         for (part, s), ref in zip(found, reflective, strict=True)
-        if not ref and HYPOTHETICAL.any(s.haystack)
+        if not ref and HYPOTHETICAL.any(s.haystack) and not REPORTED.any(s.haystack)
     ]
     if "action" in framed or len(framed) >= 2:
         advice.append(
