@@ -56,6 +56,23 @@ def test_all_problems_reported_at_once(write_yaml) -> None:  # type: ignore[no-u
     assert any(m.startswith("question 'q1':") for m in messages)
 
 
+def test_a_repeated_question_id_is_reported_beside_other_errors(write_yaml) -> None:  # type: ignore[no-untyped-def]
+    path: Path = write_yaml(
+        """
+        id: quiz
+        title: T
+        questions:
+          - {id: q1, type: true_false, prompt: P, answer: true}
+          - {id: q2, type: true_false, prompt: P, answer: maybe}
+          - {id: q1, type: true_false, prompt: P, answer: false}
+        """
+    )
+    found = [(d.line, d.col, d.message) for d in load_quiz_file(path).diagnostics]
+    assert any(m.startswith("question 'q2':") for _, _, m in found), found
+    repeated = [(line, col) for line, col, m in found if "duplicate question id 'q1'" in m]
+    assert repeated == [(6, 10)], found  # the value of the third question's id
+
+
 def test_friendly_message_mentions_question_and_count(write_yaml) -> None:  # type: ignore[no-untyped-def]
     path = write_yaml(
         """

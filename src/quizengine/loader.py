@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -72,9 +73,35 @@ def validate_document(doc: SourceDocument) -> LoadedQuiz:
         quiz = Quiz.model_validate(doc.data)
     except ValidationError as exc:
         diagnostics.extend(from_validation_error(exc, doc))
+        if not any(error["type"] == "duplicate_id" for error in exc.errors()):
+            diagnostics.extend(_repeated_question_ids(doc.data, doc))
         return LoadedQuiz(doc.path, None, diagnostics)
     diagnostics.extend(_lint(quiz, doc))
     return LoadedQuiz(doc.path, quiz, diagnostics, doc.position(("id",)))
+
+
+def _repeated_question_ids(data: dict[str, Any], doc: SourceDocument) -> list[Diagnostic]:
+    """The model's duplicate-id check, over the raw data: pydantic runs the model's check only
+    once every question is valid, and an author fixing one error should see them all."""
+    questions = data.get("questions")
+    if not isinstance(questions, list):
+        return []
+    seen: set[str] = set()
+    out = []
+    for index, item in enumerate(questions):
+        qid = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(qid, str):
+            continue
+        if qid in seen:
+            out.append(
+                Diagnostic(
+                    doc.path,
+                    *doc.position(("questions", index, "id")),
+                    f"duplicate question id '{qid}': question ids must be unique within a quiz",
+                )
+            )
+        seen.add(qid)
+    return out
 
 
 def _lint(quiz: Quiz, doc: SourceDocument) -> list[Diagnostic]:
