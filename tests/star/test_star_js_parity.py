@@ -86,8 +86,7 @@ def all_cases() -> list[tuple[StarQuestion, object]]:
         cases.append((StarQuestion.model_validate(case["question"]), case["answer"]))
     free = StarQuestion(id="f", type="star", prompt="p", mode="free", feedback_correct="Yes")
     structured = StarQuestion(id="s", type="star", prompt="p", points=3, auto_weight=0.3)
-    labelled = ROOT / "tests" / "data" / "star_labelled.yaml"
-    if labelled.exists():
+    for labelled in (ROOT / "tests" / "data").glob("star_*.yaml"):
         for answer in yaml.safe_load(labelled.read_text("utf-8"))["answers"]:
             texts = [s["text"] for s in answer["sentences"]]
             top = {"result": 3, "action": 3, "structure": 3, "reflection": 3}
