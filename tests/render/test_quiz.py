@@ -114,23 +114,21 @@ def test_star_boxes_word_counts_and_rubric(tree: Any) -> None:
     assert [c.attrs["data-r"] for c in free.find_all("fieldset", class_="qe-crit")] == ["own"]
 
 
-def test_data_is_the_model_dump_with_markdown_rendered(tree: Any, quiz: Quiz) -> None:
+def test_data_is_what_grading_needs_with_feedback_rendered(tree: Any, quiz: Quiz) -> None:
     data = _data(tree)
     assert data["id"] == "every" and data["pass_mark"] == 0.7 and "description" not in data
     by_id = {q["id"]: q for q in data["questions"]}
-    assert by_id["one"]["prompt"] == "<p>Pick <em>one</em></p>"
-    assert by_id["one"]["options"][0] == {
-        "id": "a",
-        "text": "Right",
-        "correct": True,
-        "feedback": "<p>Well done</p>",
-    }
+    # What the markup shows (prompts, option and item texts) is not sent a second time.
+    assert "prompt" not in by_id["one"] and "explanation" not in by_id["one"]
+    first = {"id": "a", "correct": True, "feedback": "<p>Well done</p>"}
+    assert by_id["one"]["options"][0] == first
     assert by_id["text"]["answers"][1]["feedback"] == "<p>Also <em>fine</em></p>"
     assert by_id["text"]["answers"][0]["text"] == "walk-away"  # answer keys stay plain
-    assert by_id["match"]["distractors"] == [{"id": "c", "text": "R3"}]
+    assert by_id["match"]["distractors"] == [{"id": "c"}]
+    assert all(set(pair) == {"id"} for pair in by_id["match"]["pairs"])
     assert [c["id"] for c in by_id["story"]["rubric"]] == ["clarity", "impact"]
     assert by_id["story"]["rubric"][0]["criterion"] == "Clear <em>story</em>"
-    assert "hint" not in by_id["many"]  # exclude_none
+    assert "example_answer" not in by_id["story"]
     assert set(by_id) == {q.id for q in quiz.questions}
 
 

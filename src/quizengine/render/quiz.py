@@ -1,8 +1,9 @@
 """A whole quiz: title, description, every question's markup, and the client's grading data.
 
-The data block (`<template class="qe-data">`) holds each question's `model_dump` with Markdown
-replaced by the HTML the page shows, so the browser grader's feedback strings are exactly the
-ones rendered here, and the client never parses Markdown.
+The data block (`<template class="qe-data">`) holds what grading needs from each question's
+`model_dump` (ids, answers, settings; not the prompts and texts the markup already shows),
+with feedback Markdown replaced by the HTML the page shows, so the browser grader's feedback
+strings are exactly the ones rendered here, and the client never parses Markdown.
 """
 
 from __future__ import annotations
@@ -15,30 +16,27 @@ from ..models import Question, Quiz, RubricCriterion, StarQuestion
 from .html import Ctx, esc, json_data, points
 from .questions import body
 
-# Question-level Markdown fields, rendered as blocks.
-_BLOCK_FIELDS = (
-    "prompt",
-    "hint",
-    "explanation",
-    "feedback_correct",
-    "feedback_incorrect",
-    "example_answer",
-)
+# Text the page already shows and the client never reads: left out of the grading data, which
+# would otherwise carry every prompt and explanation a second time.
+_SHOWN_ONLY = ("prompt", "hint", "explanation", "example_answer")
+# Feedback the grader returns, rendered as blocks.
+_FEEDBACK = ("feedback_correct", "feedback_incorrect")
 
 
 def _question_data(ctx: Ctx, q: Question) -> dict[str, Any]:
-    data: dict[str, Any] = q.model_dump(mode="json", exclude_none=True)
-    for key in _BLOCK_FIELDS:
+    data: dict[str, Any] = q.model_dump(
+        mode="json", exclude_none=True, exclude=set(_SHOWN_ONLY) | {"rubric"}
+    )
+    for key in _FEEDBACK:
         if key in data:
             data[key] = ctx.md(data[key])
     for option in data.get("options", []):
-        option["text"] = ctx.md_inline(option["text"])
+        option.pop("text")
         if "feedback" in option:
             option["feedback"] = ctx.md(option["feedback"])
-    for item in data.get("items", []) + data.get("distractors", []):
-        item["text"] = ctx.md_inline(item["text"])
-    for pair in data.get("pairs", []):
-        pair["left"], pair["right"] = ctx.md_inline(pair["left"]), ctx.md_inline(pair["right"])
+    for item in data.get("items", []) + data.get("distractors", []) + data.get("pairs", []):
+        for key in ("text", "left", "right"):
+            item.pop(key, None)
     for answer in data.get("answers", []):
         if "feedback" in answer:
             answer["feedback"] = ctx.md(answer["feedback"])
