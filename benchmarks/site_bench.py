@@ -133,13 +133,18 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a browser closing a connection early (a broken pipe) is not news here
+
+
 def bench_load(rounds: int) -> float:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         handler = functools.partial(_Quiet, directory=str(root / "site"))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = _Server(("127.0.0.1", 0), handler)
         port = server.server_address[1]
         write_site(root, pages=2, per_page=10, with_quizzes=True, port=port)
         # page-001 keeps its quiz; page-000 is the same page with the directive removed
