@@ -122,10 +122,10 @@ def inject_assets(html: str, base_url: str) -> str:
 
     `base_url` is the relative URL from the page to the site root ("", ".", "../", "..").
     """
-    names = needed(html)
     widget = _WIDGET.search(html)
     if widget is None or f"{ASSET_DIR}/{JS}?" in html:
         return html
+    names = needed(html)
     root = "" if base_url in ("", ".", "./") else base_url.rstrip("/") + "/"
 
     def url(name: str) -> str:
