@@ -3,6 +3,7 @@ errors, no request leaving 127.0.0.1, and quizzes that work after instant naviga
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -65,3 +66,36 @@ def test_instant_navigation_between_chapters_then_a_quiz(open_course: OpenPage) 
     first.locator("[data-act=check]").click()
     expect(first.locator(".qe-res .qe-st")).to_have_text(re.compile(r"(Correct|Incorrect): \d+ of"))
     expect(first).to_have_attribute("data-status", re.compile("^(correct|incorrect)$"))
+
+
+def test_progress_page_adds_up_the_module_requirements(
+    open_course: OpenPage, tmp_path: Path
+) -> None:
+    """The manifest's pass requirements, counted against what this browser holds: a chapter
+    marked complete by its button, then the rest brought in by importing a backup."""
+    page = open_course("progress/")
+    status = page.locator(".qe-finish span")
+    expect(status).to_have_text("Still to do: 6 to pass, 8 to mark complete.")
+    page.goto("benefits/research/")
+    page.locator(".qe-complete button").click()
+    page.goto("progress/")
+    expect(status).to_have_text("Still to do: 6 to pass, 7 to mark complete.")
+    finish = page.locator(".qe-finish")
+    quizzes = finish.get_attribute("data-quizzes").split()  # type: ignore[union-attr]
+    pages = finish.get_attribute("data-pages").split()  # type: ignore[union-attr]
+    best = {"score": 5, "max_score": 5, "percent": 100, "passed": True}
+    backup = {
+        "format": "quizengine-progress",
+        "version": 1,
+        "responses": [{"quiz": q, "answers": {}} for q in quizzes],
+        "progress": {q: {"attempts": 1, "best": best} for q in quizzes[:-1]},
+        "complete": {p: {"title": p} for p in pages},
+    }
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(backup))
+    page.locator("input[type=file]").set_input_files(path)
+    expect(status).to_have_text("Still to do: 1 to pass.")
+    backup["progress"] = {quizzes[-1]: {"attempts": 1, "best": best}}
+    path.write_text(json.dumps(backup))
+    page.locator("input[type=file]").set_input_files(path)
+    expect(status).to_have_text("✓ Finished.")

@@ -48,6 +48,20 @@ def test_assets_only_on_pages_with_a_quiz(built_site: BuiltSite) -> None:
     assert list((built_site.path / "assets" / "quizengine").iterdir())
 
 
+def test_the_progress_page_requires_exactly_the_chapters_with_a_button(
+    built_site: BuiltSite,
+) -> None:
+    """Two mechanisms must agree: the pages the manifest's pass requirements ask the learner to
+    mark complete, and the pages where the plugin put the "Mark as complete" button."""
+    html = "".join(p.read_text() for p in built_site.path.rglob("*.html"))
+    buttons = set(re.findall(r'data-qe="complete" data-page="([^"]+)"', html))
+    progress = (built_site.path / "progress" / "index.html").read_text()
+    match = re.search(r'class="qe-finish" data-quizzes="([^"]*)" data-pages="([^"]*)"', progress)
+    assert match is not None
+    assert set(match.group(2).split()) == buttons and len(buttons) >= 7
+    assert match.group(1).split() == _module()["pass_requirements"]["quizzes"]
+
+
 def test_reading_time_on_chapters(built_site: BuiltSite) -> None:
     research = (built_site.path / "benefits" / "research" / "index.html").read_text()
     assert re.search(r'class="qe-reading-time">About \d+ min to read<', research)

@@ -271,7 +271,8 @@ def test_the_whole_client_stays_within_its_size_ratchet() -> None:
     see the size notes in render/assets.py. This ratchet keeps what was won: lower it when
     the client shrinks, and never raise it without a reviewed reason. Raised from 13,800 by
     50 B for the reported-speech cues, which stop the STAR "hypothetical" advice from firing
-    on "I told her I would..." (wrong coaching costs more than 50 bytes).
+    on "I told her I would..." (wrong coaching costs more than 50 bytes); by 130 B more for
+    the progress page's "module finished" status from the manifests' pass requirements.
     """
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
-    assert sum(sizes.values()) <= 13_850, sizes
+    assert sum(sizes.values()) <= 13_980, sizes

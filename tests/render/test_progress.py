@@ -30,3 +30,19 @@ def test_complete_button_is_keyed_by_page_and_hidden_until_the_client_runs(
     assert box.attrs["data-page"] == 'benefits/re"search.md'
     assert box.attrs["hidden"] == ""
     assert box.find("button").attrs["aria-pressed"] == "false"
+
+
+def test_module_status_names_what_finishing_takes(parse_html: Any) -> None:
+    modules = [("Benefits", ["research", "timing"], ["benefits/research.md"]), ("Other", [], [])]
+    root = parse_html(render_progress([("research", "R")], modules)).find(class_="qe-progress")
+    first, second = root.find_all("p", class_="qe-finish")
+    assert first.attrs["data-quizzes"] == "research timing"
+    assert first.attrs["data-pages"] == "benefits/research.md"
+    assert first.all_text().startswith("Benefits: to finish, pass 2 quizzes and mark 1 chapter")
+    assert second.all_text().startswith("Other: nothing is required.")
+
+
+def test_no_modules_no_module_section(parse_html: Any) -> None:
+    root = parse_html(render_progress([("research", "R")])).find(class_="qe-progress")
+    assert root.find_all("p", class_="qe-finish") == []
+    assert "Modules" not in [h.all_text() for h in root.find_all("h2")]

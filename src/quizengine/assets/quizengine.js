@@ -293,8 +293,10 @@
   function progress(root) {
     var note = noteIn(root), file = $("input[type=file]", root);
     function paint() {
+      var passed = {};
       $$("tr[data-quiz]", root).forEach(tr => {
         var s = load("quiz:" + tr.dataset.quiz, okQuiz(tr.dataset.quiz), note) || {}, b = s.best, c = tr.cells;
+        passed[tr.dataset.quiz] = b && b.passed;
         c[1].textContent = b ? num(b.percent) + "% (" + num(b.score) + " of " + pts(b.max_score) + ")" : "–";
         c[2].textContent = b ? (b.passed ? "✓ Passed" : "✗ Not passed yet") : s.touched ? "In progress" : "Not attempted";
         c[3].textContent = s.attempts || 0;
@@ -302,6 +304,11 @@
       var done = load("complete", okDone, note) || {}, ul = $(".qe-done", root);
       ul.replaceChildren(...Object.keys(done).sort().map(k => mk("li", 0, done[k].title || k)));
       $(".qe-none", root).hidden = !!ul.children.length;
+      // Each module's pass requirements, against this browser's results.
+      $$(".qe-finish", root).forEach(p => {
+        var left = (k, ok) => p.dataset[k].split(" ").filter(x => x && !ok(x)).length, q = left("quizzes", x => passed[x]), c = left("pages", x => done[x]);
+        $("span", p).textContent = q || c ? "Still to do: " + (q ? q + " to pass" : "") + (q && c ? ", " : "") + (c ? c + " to mark complete" : "") + "." : "✓ Finished.";
+      });
     }
     function exportAll() {
       var out = { format: "quizengine-progress", version: 1, exported: now(), responses: [], progress: {}, complete: load("complete", okDone, note) || {} };

@@ -22,7 +22,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from ..directives import DIRECTIVE
+from ..directives import DIRECTIVE, find_directives
 from ..models import Quiz
 from ..render import inline_assets, render_progress, render_quiz
 from ..star import effective_rubric
@@ -113,6 +113,31 @@ def problem_html(message: str) -> str:
     )
 
 
+def module_requirements(bank: QuizBank, docs_dir: str) -> list[tuple[str, list[str], list[str]]]:
+    """Per module: (title, quiz ids to pass, chapter pages to mark complete).
+
+    The pages are the chapters that carry the "Mark as complete" button, which the plugin adds
+    to Markdown chapters embedding a quiz. Without the plugin (`docs_dir` unset) there is no
+    button, so no page can be required.
+    """
+    out = []
+    for loaded in bank.report.modules:
+        module = loaded.module
+        if module is None:
+            continue
+        pages = []
+        if docs_dir and module.pass_requirements.chapters_complete:
+            for chapter in module.chapters:
+                uri = f"{module.docs_folder}/{chapter.page}"
+                path = Path(docs_dir) / uri
+                if uri.endswith(".md") and path.is_file():
+                    text = path.read_text(encoding="utf-8")
+                    if any(d.name == "quiz" for d in find_directives(text)):
+                        pages.append(uri)
+        out.append((module.title, module.required_quizzes(), pages))
+    return out
+
+
 def progress_quizzes(bank: QuizBank) -> list[tuple[str, str]]:
     """The learner's quizzes: those of the modules, in manifest order (all, if no modules)."""
     modules = [m.module for m in bank.report.modules if m.module is not None]
@@ -164,6 +189,7 @@ class QuizExtension(Extension):
         self.config = {
             "quiz_dirs": [["quizzes"], "Folders (relative to the working directory) of quizzes."],
             "defer": [False, "Emit placeholders for fill_slots() (the MkDocs plugin does this)."],
+            "docs_dir": ["", "The site's docs folder (set by the plugin, which adds the buttons)."],
         }
         super().__init__(**kwargs)
         self.shipped: set[str] = set()
@@ -181,7 +207,8 @@ class QuizExtension(Extension):
     def directive(self, name: str, quiz_id: str | None, md: markdown.Markdown) -> str:
         bank = bank_for(list(self.getConfig("quiz_dirs")), Path.cwd())
         if name == "quiz-progress":
-            return self._out(render_progress(progress_quizzes(bank)))
+            modules = module_requirements(bank, str(self.getConfig("docs_dir")))
+            return self._out(render_progress(progress_quizzes(bank), modules))
         if not quiz_id:
             return self._problem("the quiz directive needs an id, as in ::quiz{#research}")
         quiz = bank.get(quiz_id)

@@ -73,6 +73,8 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         config.mdx_configs.setdefault("quizengine", {})
         config.mdx_configs["quizengine"]["quiz_dirs"] = dirs
         config.mdx_configs["quizengine"]["defer"] = True
+        if self.config.complete_button:
+            config.mdx_configs["quizengine"]["docs_dir"] = config.docs_dir
         for folder in dirs:
             if folder not in config.watch:
                 config.watch.append(folder)

@@ -6,11 +6,23 @@ browser only, so the build can render the structure (one table row per quiz) but
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .html import esc
 
 
-def render_progress(module_quiz_ids: list[tuple[str, str]]) -> str:
-    """One row per (quiz id, title), the chapters marked complete, export and import."""
+def render_progress(
+    module_quiz_ids: list[tuple[str, str]],
+    modules: Sequence[tuple[str, Sequence[str], Sequence[str]]] = (),
+) -> str:
+    """One row per (quiz id, title), each module's finishing status, the chapters marked
+    complete, export and import. `modules`: (title, quiz ids to pass, pages to complete)."""
+    finish = "".join(
+        f'<p class="qe-finish" data-quizzes="{esc(" ".join(quizzes))}" '
+        f'data-pages="{esc(" ".join(pages))}"><strong>{esc(title)}</strong>: '
+        f"{_requirement(quizzes, pages)}<span></span></p>"
+        for title, quizzes, pages in modules
+    )
     rows = "".join(
         f'<tr data-quiz="{esc(quiz_id)}"><th scope="row">{esc(title)}</th>'
         "<td>–</td><td>Not attempted</td><td>0</td></tr>"
@@ -21,6 +33,7 @@ def render_progress(module_quiz_ids: list[tuple[str, str]]) -> str:
         '<p class="qe-nojs">Your results are kept in this browser only; '
         "this page needs JavaScript to show them.</p>"
         '<div class="qe-note" role="status" hidden></div>'
+        f"{'<h2>Modules</h2>' + finish if finish else ''}"
         "<h2>Quiz results</h2>"
         "<table><caption>Your results in this browser</caption><thead><tr>"
         '<th scope="col">Quiz</th><th scope="col">Best score</th>'
@@ -40,6 +53,14 @@ def render_progress(module_quiz_ids: list[tuple[str, str]]) -> str:
         "</div>"
         '<div class="qe-live qe-sr" aria-live="polite"></div></div>'
     )
+
+
+def _requirement(quizzes: Sequence[str], pages: Sequence[str]) -> str:
+    """What finishing takes, in words: the client adds how far the learner is."""
+    parts = [f"pass {len(quizzes)} quiz{'zes' if len(quizzes) != 1 else ''}"] if quizzes else []
+    if pages:
+        parts.append(f"mark {len(pages)} chapter{'s' if len(pages) != 1 else ''} complete")
+    return ("to finish, " + " and ".join(parts) + ". ") if parts else "nothing is required. "
 
 
 def render_complete_button(page_id: str) -> str:
