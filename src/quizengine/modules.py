@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .diagnostics import describe, from_validation_error
-from .directives import find_directives
+from .directives import Directive, find_directives
 from .errors import Diagnostic
 from .models.module import Module
 from .source import read_document
@@ -128,6 +128,13 @@ def check_course(
     return out
 
 
+def quiz_directives(page: Path) -> list[Directive]:
+    """The `::quiz{#id}` lines of a Markdown chapter page; none for a notebook or a missing file."""
+    if page.suffix != ".md" or not page.is_file():
+        return []
+    return [d for d in find_directives(page.read_text(encoding="utf-8")) if d.name == "quiz"]
+
+
 def _check_pages(
     loaded: LoadedModule,
     module: Module,
@@ -143,11 +150,7 @@ def _check_pages(
                 str(loaded.path), loaded.at("chapters", index), f"chapter page {page} not found"
             )
             continue
-        if page.suffix != ".md":
-            continue
-        for directive in find_directives(page.read_text(encoding="utf-8")):
-            if directive.name != "quiz":
-                continue
+        for directive in quiz_directives(page):
             quiz_id = directive.quiz_id or ""
             shown.add(quiz_id)
             if quiz_id not in quiz_ids:

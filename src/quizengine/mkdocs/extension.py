@@ -22,8 +22,9 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from ..directives import DIRECTIVE, find_directives
+from ..directives import DIRECTIVE
 from ..models import Quiz
+from ..modules import quiz_directives
 from ..render import inline_assets, render_progress, render_quiz
 from ..star import effective_rubric
 from .bank import QuizBank, bank_for
@@ -129,11 +130,8 @@ def module_requirements(bank: QuizBank, docs_dir: str) -> list[tuple[str, list[s
         if docs_dir and module.pass_requirements.chapters_complete:
             for chapter in module.chapters:
                 uri = f"{module.docs_folder}/{chapter.page}"
-                path = Path(docs_dir) / uri
-                if uri.endswith(".md") and path.is_file():
-                    text = path.read_text(encoding="utf-8")
-                    if any(d.name == "quiz" for d in find_directives(text)):
-                        pages.append(uri)
+                if quiz_directives(Path(docs_dir) / uri):
+                    pages.append(uri)
         out.append((module.title, module.required_quizzes(), pages))
     return out
 

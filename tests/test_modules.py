@@ -1,0 +1,56 @@
+"""Cross-references between a module manifest, its quizzes and its chapter pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizengine.loader import load_paths
+from quizengine.modules import quiz_directives
+
+MANIFEST = """\
+id: mod
+title: M
+summary: S
+objectives: [Do a thing]
+estimated_minutes: 5
+chapters: [one.md, two.md, calc.ipynb, gone.md]
+quizzes: [first, second]
+"""
+QUIZ = "id: {id}\ntitle: T\nquestions:\n  - {{id: q, type: true_false, prompt: P, answer: true}}\n"
+
+
+def _course(tmp_path: Path) -> Path:
+    (tmp_path / "quizzes" / "mod").mkdir(parents=True)
+    (tmp_path / "quizzes" / "mod" / "module.yaml").write_text(MANIFEST)
+    for quiz_id in ("first", "second"):
+        (tmp_path / "quizzes" / "mod" / f"{quiz_id}.yaml").write_text(QUIZ.format(id=quiz_id))
+    docs = tmp_path / "docs" / "mod"
+    docs.mkdir(parents=True)
+    (docs / "one.md").write_text("# One\n\n::quiz{#first}\n\n```\n::quiz{#second}\n```\n")
+    (docs / "two.md").write_text("# Two\n\nText.\n\n::quiz{#frist}\n")
+    (docs / "calc.ipynb").write_text("::quiz{#second}\n")  # a notebook is never scanned
+    return tmp_path
+
+
+def test_quiz_directives_reads_markdown_chapters_only(tmp_path: Path) -> None:
+    docs = _course(tmp_path) / "docs" / "mod"
+    assert [d.quiz_id for d in quiz_directives(docs / "one.md")] == ["first"]  # fences skipped
+    assert quiz_directives(docs / "calc.ipynb") == []
+    assert quiz_directives(docs / "gone.md") == []
+
+
+def test_every_cross_reference_problem_at_its_position(tmp_path: Path) -> None:
+    root = _course(tmp_path)
+    report = load_paths([root / "quizzes"], root / "docs")
+    found = {(Path(d.path).name, d.line, d.col, d.message) for d in report.all_diagnostics}
+    assert (
+        "two.md",
+        5,
+        1,
+        "the page embeds unknown quiz id 'frist' (did you mean 'first'?)",
+    ) in found
+    assert any(m.startswith("chapter page") and m.endswith("gone.md not found") for *_, m in found)
+    listed = [m for *_, m in found if "is listed but no chapter page embeds it" in m]
+    assert listed == [
+        "quiz 'second' is listed but no chapter page embeds it (add ::quiz{#second} to a chapter)"
+    ]
