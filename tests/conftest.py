@@ -20,6 +20,17 @@ VECTORS = ROOT / "tests" / "vectors"
 QUIZZES = ROOT / "quizzes"
 
 
+def need_node() -> str:
+    """Node's path; a test that needs it fails in CI (where `make test` installs it), skips
+    only on a machine without it."""
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("node is needed to check the shipped JavaScript")
+        pytest.skip("node is not installed")
+    return node
+
+
 @pytest.fixture
 def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
     """Write dedented YAML text to a file in a temporary folder and return its path."""

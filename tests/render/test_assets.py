@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -15,6 +14,8 @@ import pytest
 
 from quizengine.render import ASSET_DIR, bundle, inject_assets, render_complete_button
 from quizengine.render.minify import minify_css, minify_js
+
+from ..conftest import need_node
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "src" / "quizengine" / "assets"
@@ -172,7 +173,7 @@ SCOPES = r"""
 def _node_output(tmp_path: Path, code: str) -> str:
     script = tmp_path / "script.js"
     script.write_text(code)
-    done = subprocess.run([_node(), str(script)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([need_node(), str(script)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -183,19 +184,10 @@ def test_renamed_code_computes_the_same(tmp_path: Path) -> None:
     assert _node_output(tmp_path, small) == _node_output(tmp_path, SCOPES)
 
 
-def _node() -> str:
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is needed to check the shipped JavaScript")
-        pytest.skip("node is not installed")
-    return node
-
-
 def test_shipped_script_parses(tmp_path: Path) -> None:
     script = tmp_path / "quizengine.js"
     script.write_text(bundle()["quizengine.js"])
-    done = subprocess.run([_node(), "--check", str(script)], capture_output=True, text=True)
+    done = subprocess.run([need_node(), "--check", str(script)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
 
 
@@ -210,7 +202,11 @@ def test_minified_scripts_pass_the_js_tests(tmp_path: Path) -> None:
     for source in ASSETS.glob("*.js"):
         (target / source.name).write_text(minify_js(source.read_text()))
     done = subprocess.run(
-        [_node(), "--test", "tests/js/"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        [need_node(), "--test", "tests/js/"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout[-3000:]
 
@@ -244,7 +240,7 @@ def test_minified_star_analysis_answers_as_the_source_does(tmp_path: Path) -> No
     small = tmp_path / "star.min.js"
     small.write_text(minify_js((ASSETS / "star.js").read_text()))
     done = subprocess.run(
-        [_node(), "-e", STAR_RUNNER, str(ASSETS / "star.js"), str(small)],
+        [need_node(), "-e", STAR_RUNNER, str(ASSETS / "star.js"), str(small)],
         input=json.dumps(cases),
         capture_output=True,
         text=True,

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from quizengine.grading.common import InvalidAnswer
@@ -24,9 +22,10 @@ from quizengine.star.advice import HYPOTHETICAL, REFLECTION, REPORTED, VAGUE
 from quizengine.star.checks import NUMBER_WORDS_SPEC
 from quizengine.star.parts import CUES
 
+from ..conftest import need_node
+
 ROOT = Path(__file__).parents[2]
 STAR_JS = ROOT / "src" / "quizengine" / "assets" / "star.js"
-NODE = shutil.which("node")
 RUNNER = """
 const star = require(process.argv[1]);
 const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
@@ -53,10 +52,9 @@ def page_json(question: StarQuestion) -> dict[str, Any]:
 
 
 def run_js(cases: list[tuple[StarQuestion, object]]) -> list[dict[str, Any]]:
-    assert NODE is not None
     payload = json.dumps([(page_json(q), a) for q, a in cases])
     done = subprocess.run(
-        [NODE, "-e", RUNNER, str(STAR_JS)],
+        [need_node(), "-e", RUNNER, str(STAR_JS)],
         input=payload,
         capture_output=True,
         text=True,
@@ -108,7 +106,6 @@ def all_cases() -> list[tuple[StarQuestion, object]]:
     return cases
 
 
-@pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_js_matches_python_everywhere() -> None:
     cases = all_cases()
     js = run_js(cases)
