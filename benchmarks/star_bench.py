@@ -102,6 +102,20 @@ def accuracy_table(answers: list[dict[str, Any]]) -> None:
     print("    confusion (rows: human label, columns: found S T A R)")
     for i, part in enumerate(STAR_PARTS):
         print(f"      {part:<10}" + "".join(f"{n:>5}" for n in matrix[i]))
+    # What the learner sees: free mode's parts_present check names every part it did not
+    # find. A part the writer did give but the detector missed is a false "missing" message.
+    missed = [0] * 4
+    given = [0] * 4
+    for answer in answers:
+        gold = {STAR_PARTS.index(s["part"]) for s in answer["sentences"]}
+        found = set(label([Sentence.of(s["text"]) for s in answer["sentences"]]))
+        for i in gold:
+            given[i] += 1
+            missed[i] += i not in found
+    print(
+        "    answers told a part they gave is missing: "
+        + ", ".join(f"{p} {m}/{g}" for p, m, g in zip(STAR_PARTS, missed, given, strict=True))
+    )
     middle = len(answers) // 2
     in_order = [a for a in answers if not a.get("out_of_order")]
     shuffled = [a for a in answers if a.get("out_of_order")]

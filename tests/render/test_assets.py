@@ -268,7 +268,9 @@ def test_the_whole_client_stays_within_its_size_ratchet() -> None:
     the client shrinks, and never raise it without a reviewed reason. Raised from 13,800 by
     50 B for the reported-speech cues, which stop the STAR "hypothetical" advice from firing
     on "I told her I would..." (wrong coaching costs more than 50 bytes); by 130 B more for
-    the progress page's "module finished" status from the manifests' pass requirements.
+    the progress page's "module finished" status from the manifests' pass requirements; by
+    135 B more for free mode's task and situation cues, which cut the answers wrongly told
+    "task: not found" on the held-out set from 12 of 23 to 5.
     """
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
-    assert sum(sizes.values()) <= 13_980, sizes
+    assert sum(sizes.values()) <= 14_115, sizes

@@ -15,9 +15,9 @@
     // part -> [[weight, cues], ...]: the same strings as quizengine/star/parts.py CUES
     CUES = [
       [[2, "last year|years ago|at the time|for context|when i was|i was working|i worked|at my previous|in my previous|i was a|i was an|i was the"],
-        [1, "our|the team|the company|had been|was|were|had|during|when|while|every|often"]],
-      [[3, "my goal|my aim|my task|my job|my priority|my role was|my responsibility|aim was|goal was|the challenge|the goal|the problem was|it fell to me|it was up to me|i had to|i needed to|i was asked|i was given|i was assigned|i was tasked|i was in charge|i was responsible|i was expected|i wanted to|what i wanted|wanted me to|asked me to|someone had to"],
-        [1, "responsible for|needed to|had to|to make sure|to find a way|i volunteered to"]],
+        [1, "our|the team|the company|had been|was|were|had|during|when|while|every|often|there was|there were|it was|used to|would|usually|always"]],
+      [[3, "goal|aim|brief|my task|my job|my part|my priority|my role was|my responsibility|the challenge|the question|the problem was|the tricky part|the hard part|it fell to me|it was up to me|someone had to|i had to|we had to|also had to|had to be|has to be|supposed to|i need|i needed|we needed|what i needed|i was asked|i was given|i was assigned|i was tasked|i was in charge|i was responsible|i was expected|i wanted to|what i wanted|wanted me|wanted it|asked me to|took it on|volunteered to|offered to|instruction"],
+        [1, "responsible for|needed to|had to|to make sure|to find a way|deadline|in time|by the end of|expected|couldn't|could not|can't|cannot|without|on top of that|wanted|needed|has to|have to"]],
       [[2, "i decided|i asked|i suggested|i proposed|i set up|i started|i then|then i|first|i also|after that|i found|i met|i wrote|i made|i took|i spent|i put|i kept|i gave|i ran|i built|i sent|i told|i set|i broke|i brought|i went|i said"],
         [1, "i|i *ed|then|next|we *ed|we set|we met|we made|we gave|we went"]],
       [[3, "as a result|in the end|ended up|eventually|agreed|approved|accepted|granted|thanked|looking back|learned|learnt|lesson|realise|realize|the outcome|since"],
@@ -64,7 +64,7 @@
       if (DIGIT.test(x.text)) scores[3] += 1;
       for (let k = 0; k < 4; k++) {
         if (i && best[k] > runBest) (runBest = best[k]), (runArg = k);
-        next[k] = scores[k] + -3 * Math.abs((i + 0.5) / list.length - CENTRE[k]) + (i ? runBest : 0);
+        next[k] = scores[k] + -3.5 * Math.abs((i + 0.5) / list.length - CENTRE[k]) + (i ? runBest : 0);
         row[k] = i ? runArg : k;
       }
       back.push(row);

@@ -38,18 +38,29 @@ CUES: dict[StarPart, tuple[tuple[int, str], ...]] = {
             "last year|years ago|at the time|for context|when i was|i was working|i worked"
             "|at my previous|in my previous|i was a|i was an|i was the",
         ),
-        (1, "our|the team|the company|had been|was|were|had|during|when|while|every|often"),
+        (
+            1,
+            "our|the team|the company|had been|was|were|had|during|when|while|every|often"
+            "|there was|there were|it was|used to|would|usually|always",
+        ),
     ),
     "task": (
         (
             3,
-            "my goal|my aim|my task|my job|my priority|my role was|my responsibility|aim was"
-            "|goal was|the challenge|the goal|the problem was|it fell to me|it was up to me"
-            "|i had to|i needed to|i was asked|i was given|i was assigned|i was tasked"
-            "|i was in charge|i was responsible|i was expected|i wanted to|what i wanted"
-            "|wanted me to|asked me to|someone had to",
+            "goal|aim|brief|my task|my job|my part|my priority|my role was|my responsibility"
+            "|the challenge|the question|the problem was|the tricky part|the hard part"
+            "|it fell to me|it was up to me|someone had to|i had to|we had to|also had to"
+            "|had to be|has to be|supposed to|i need|i needed|we needed|what i needed|i was asked"
+            "|i was given|i was assigned|i was tasked|i was in charge|i was responsible"
+            "|i was expected|i wanted to|what i wanted|wanted me|wanted it|asked me to|took it on"
+            "|volunteered to|offered to|instruction",
         ),
-        (1, "responsible for|needed to|had to|to make sure|to find a way|i volunteered to"),
+        (
+            1,
+            "responsible for|needed to|had to|to make sure|to find a way|deadline|in time"
+            "|by the end of|expected|couldn't|could not|can't|cannot|without|on top of that"
+            "|wanted|needed|has to|have to",
+        ),
     ),
     "action": (
         (
@@ -75,7 +86,7 @@ CUES: dict[StarPart, tuple[tuple[int, str], ...]] = {
     ),
 }
 DIGIT_BONUS = 1
-PRIOR = 3.0
+PRIOR = 3.5
 CENTRE: dict[StarPart, float] = {"situation": 0.0, "task": 0.25, "action": 0.55, "result": 0.85}
 
 
