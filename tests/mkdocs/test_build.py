@@ -40,6 +40,16 @@ def test_every_course_quiz_is_rendered_on_a_page(built_site: BuiltSite) -> None:
     assert embedded == {q.id for q in load_paths([QUIZZES]).quizzes}
 
 
+def test_quiz_text_is_rendered_with_the_sites_extensions(built_site: BuiltSite) -> None:
+    """A prompt's table is a table, as on any page of the site (`tables` is in mkdocs.yml)."""
+    research = (built_site.path / "benefits" / "research" / "index.html").read_text()
+    prompt = re.search(r'id="qe-research-health-cost-compare-p">(.*?)</div>', research, re.S)
+    assert prompt is not None and "<table>" in prompt.group(1)
+    for page in built_site.path.rglob("*.html"):
+        for quiz in re.findall(r'<section class="qe-quiz".*?</section>', page.read_text(), re.S):
+            assert not re.search(r"\|\s*:?-{3,}", quiz), f"raw Markdown table in {page}"
+
+
 def test_assets_only_on_pages_with_a_quiz(built_site: BuiltSite) -> None:
     glossary = (built_site.path / "benefits" / "glossary" / "index.html").read_text()
     research = (built_site.path / "benefits" / "research" / "index.html").read_text()

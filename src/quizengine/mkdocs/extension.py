@@ -13,6 +13,7 @@ import hashlib
 import html
 import logging
 import re
+import sys
 import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Any
@@ -34,19 +35,52 @@ log = logging.getLogger("mkdocs.plugins.quizengine")
 _PLAIN = re.compile(r"[\\`*_\[\]<>&#!|~\n:=+-]|^\s|\d\.")
 
 
+def host_extensions(parent: markdown.Markdown) -> list[Extension]:
+    """The host's Markdown extensions, for rendering quiz text the way its pages are rendered.
+
+    Python-Markdown lists only the extensions that ask to be reset (`registeredExtensions`,
+    with their settings); `tables`, `attr_list`, `def_list` and others never do. Those are
+    found through the processors they installed and rebuilt from their modules with default
+    settings. Modules without `makeExtension` (Markdown's core, MkDocs' own link rewriting)
+    are not extensions a page author chose, and are left out.
+    """
+    out: list[Extension] = []
+    seen = {QuizExtension.__module__}
+    for ext in parent.registeredExtensions:
+        if isinstance(ext, QuizExtension):
+            continue
+        try:
+            out.append(type(ext)(**ext.getConfigs()))
+        except Exception:  # an extension that cannot be rebuilt from its settings
+            continue
+        seen.add(type(ext).__module__)
+    registries: list[Any] = [
+        parent.preprocessors,
+        parent.parser.blockprocessors,
+        parent.treeprocessors,
+        parent.inlinePatterns,
+        parent.postprocessors,
+    ]
+    for registry in registries:
+        for processor in registry:
+            name = type(processor).__module__
+            if name in seen:
+                continue
+            seen.add(name)
+            make = getattr(sys.modules.get(name), "makeExtension", None)
+            if callable(make):
+                try:
+                    out.append(make())
+                except Exception:
+                    continue
+    return out
+
+
 class _MarkdownRenderer:
     """Author Markdown -> HTML with the host page's own extensions, one parser reused."""
 
     def __init__(self, parent: markdown.Markdown) -> None:
-        extensions = []
-        for ext in parent.registeredExtensions:
-            if isinstance(ext, QuizExtension):
-                continue
-            try:
-                extensions.append(type(ext)(**ext.getConfigs()))
-            except Exception:
-                continue
-        self.md = markdown.Markdown(extensions=extensions)
+        self.md = markdown.Markdown(extensions=host_extensions(parent))
         self.cache: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
@@ -69,7 +103,7 @@ def _renderer_for(md: markdown.Markdown) -> _MarkdownRenderer:
         f"{type(e).__module__}.{type(e).__name__}:{sorted(map(str, e.getConfigs().items()))}"
         for e in md.registeredExtensions
         if not isinstance(e, QuizExtension)
-    )
+    ) + tuple(sorted({type(p).__module__ for p in md.parser.blockprocessors}))
     renderer = _RENDERERS.get(key)
     if renderer is None:
         renderer = _RENDERERS[key] = _MarkdownRenderer(md)

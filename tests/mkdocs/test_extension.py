@@ -1,0 +1,55 @@
+"""The quiz directive as a plain Python-Markdown extension: quiz text follows the host."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown
+
+from quizengine.mkdocs.extension import QuizExtension
+
+QUIZ = """
+id: tabled
+title: Tabled
+questions:
+  - id: q1
+    type: numeric
+    prompt: |
+      Compare the offers:
+
+      | | Offer A | Offer B |
+      |---|---|---|
+      | Base | $75,000 | $77,000 |
+
+      Vesting
+      :   When a benefit becomes yours for good.
+
+      How much more is B?
+      {: .qe-test-attr }
+    answer: 2000
+"""
+
+
+def _page(host: list[str], folder: Path) -> str:
+    md = markdown.Markdown(extensions=[*host, QuizExtension(quiz_dirs=[str(folder)])])
+    return md.convert("# Page\n\n::quiz{#tabled}\n")
+
+
+def test_quiz_text_gets_the_hosts_extensions_even_those_python_markdown_does_not_list(
+    write_yaml: Callable[[str, str], Path],
+) -> None:
+    """tables, def_list and attr_list never call `registerExtension`, so a parser built from
+    `registeredExtensions` alone left a prompt's table as text (it happened on the course)."""
+    folder = write_yaml(QUIZ, "quizzes/tabled.yaml").parent
+    page = _page(["tables", "def_list", "attr_list", "toc"], folder)
+    assert "<table>" in page and "<th>Offer A</th>" in page
+    assert "<dl>" in page and "<dt>Vesting</dt>" in page
+    assert 'class="qe-test-attr"' in page
+
+
+def test_quiz_text_gets_only_the_hosts_extensions(write_yaml: Callable[[str, str], Path]) -> None:
+    folder = write_yaml(QUIZ, "quizzes/tabled.yaml").parent
+    page = _page(["toc"], folder)
+    assert "<table>" not in page and "| Base | $75,000 | $77,000 |" in page
+    assert "<dl>" not in page
