@@ -9,12 +9,14 @@ any Python-Markdown host (MkDocs, Zensical) renders quizzes from the same config
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import html
 import logging
 import re
 import sys
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,18 +44,16 @@ def host_extensions(parent: markdown.Markdown) -> list[Extension]:
     with their settings); `tables`, `attr_list`, `def_list` and others never do. Those are
     found through the processors they installed and rebuilt from their modules with default
     settings. Modules without `makeExtension` (Markdown's core, MkDocs' own link rewriting)
-    are not extensions a page author chose, and are left out.
+    are not extensions a page author chose, and are left out; so is any extension that cannot
+    work outside its host's page (Zensical's own need the page and config).
     """
     out: list[Extension] = []
     seen = {QuizExtension.__module__}
     for ext in parent.registeredExtensions:
         if isinstance(ext, QuizExtension):
             continue
-        try:
-            out.append(type(ext)(**ext.getConfigs()))
-        except Exception:  # an extension that cannot be rebuilt from its settings
-            continue
         seen.add(type(ext).__module__)
+        _keep_if_usable(out, functools.partial(type(ext), **ext.getConfigs()))
     registries: list[Any] = [
         parent.preprocessors,
         parent.parser.blockprocessors,
@@ -69,11 +69,18 @@ def host_extensions(parent: markdown.Markdown) -> list[Extension]:
             seen.add(name)
             make = getattr(sys.modules.get(name), "makeExtension", None)
             if callable(make):
-                try:
-                    out.append(make())
-                except Exception:
-                    continue
+                _keep_if_usable(out, make)
     return out
+
+
+def _keep_if_usable(out: list[Extension], build: Callable[[], Any]) -> None:
+    """Append `build()` if it builds and installs itself in a parser of its own."""
+    try:
+        ext = build()
+        markdown.Markdown(extensions=[ext])
+    except Exception:  # a host's internal extension: skip it, not the quiz
+        return
+    out.append(ext)
 
 
 class _MarkdownRenderer:
