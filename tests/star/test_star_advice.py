@@ -42,6 +42,8 @@ def test_hypothetical_needs_two_sentences_outside_the_action() -> None:
 def test_reported_speech_is_not_hypothetical() -> None:
     told = "I told her I would send the figures by Friday, and I said I'd call the vendor."
     assert ids(action=told) == []
+    proposed = "I proposed a plan: I would study two evenings a week and I'd report monthly."
+    assert ids(action=proposed) == []
     assert ids(action="I would tell her that I can send the figures.") == ["hypothetical"]
 
 

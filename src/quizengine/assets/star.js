@@ -28,7 +28,7 @@
     ONE = set("i|me|my|myself|i'm|i've|i'd|i'll"),
     MANY = set("we|us|our|we're|we've|we'd|we'll"),
     HYPO = cues("i would|i'd|i will|i'll|i'm going to|i am going to"),
-    SAID = cues("said|told|promised|replied|explained|wrote|agreed|assured|confirmed|mentioned"),
+    SAID = cues("said|told|promised|replied|explained|wrote|agreed|assured|confirmed|mentioned|proposed|suggested|offered"),
     REFL = cues("learn*|lesson*|realis*|realiz*|next time|in future|in the future|from now on|going forward|taught me|differently|looking back|in hindsight|reflect*|takeaway|took away|since then|would repeat|do it again"),
     VAGUE = cues("very|really|a lot|lots|things|stuff|somehow|successful|successfully|huge|great|significant|significantly|improved|kind of|sort of|a bit|etc"),
     SIGN = ["'At the time…'", "'My goal was…'", "'First, I…'", "'As a result…'"],

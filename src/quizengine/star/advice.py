@@ -22,7 +22,10 @@ from .checks import SINGULAR, Analysis, is_number_word
 from .text import DIGIT_RE, Cues, Sentence, fold
 
 HYPOTHETICAL = Cues("i would|i'd|i will|i'll|i'm going to|i am going to")
-REPORTED = Cues("said|told|promised|replied|explained|wrote|agreed|assured|confirmed|mentioned")
+REPORTED = Cues(
+    "said|told|promised|replied|explained|wrote|agreed|assured|confirmed|mentioned"
+    "|proposed|suggested|offered"
+)
 REFLECTION = Cues(
     "learn*|lesson*|realis*|realiz*|next time|in future|in the future|from now on|going forward"
     "|taught me|differently|looking back|in hindsight|reflect*|takeaway|took away|since then"
