@@ -58,6 +58,9 @@ def test_pages_without_a_quiz_load_nothing(open_page: OpenPage) -> None:
 
 def test_instant_navigation_mounts_once(open_page: OpenPage) -> None:
     page = open_page("")
+    # Material intercepts links only once its instant-navigation setup (which fetches the
+    # sitemap) is done; a click before that is an ordinary page load.
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.sameDocument = true")
     page.get_by_role("link", name="Every question type").first.click()
     quiz = page.locator(f"#qe-{QUIZ}[data-qe-on]")
