@@ -86,6 +86,12 @@ def answer_by_keyboard(page: Page, qid: str, kind: str, answer: Any) -> None:
         tab_to(page, f"{base} input[type=text]")
         page.keyboard.type(answer)
     elif kind == "ordering":
+        if ids_in_order(q) == answer:  # the shuffle already shows it: move one out and back
+            first = answer[0]
+            tab_to(page, f"{base} li[data-id='{first}'] [data-act=down]")
+            page.keyboard.press("Enter")
+            page.keyboard.press("Shift+Tab")  # the same item's Up button
+            page.keyboard.press("Enter")
         for position, item in enumerate(answer):
             steps = ids_in_order(q).index(item) - position
             if steps:
@@ -118,6 +124,9 @@ def answer_by_mouse(page: Page, qid: str, kind: str, answer: Any) -> None:
         q.locator("input[type=text]").click()
         q.locator("input[type=text]").fill(answer)
     elif kind == "ordering":
+        if ids_in_order(q) == answer:  # the shuffle already shows it: move one out and back
+            q.locator(f"li[data-id='{answer[0]}'] [data-act=down]").click()
+            q.locator(f"li[data-id='{answer[0]}'] [data-act=up]").click()
         for position, item in enumerate(answer):
             for _ in range(ids_in_order(q).index(item) - position):
                 q.locator(f"li[data-id='{item}'] [data-act=up]").click()

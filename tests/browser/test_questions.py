@@ -38,7 +38,7 @@ FEEDBACK = {
     ("word", False): "An accepted answer: walk-away point",
     ("days", False): "'lots' is not a number.",
     ("steps", False): "Belongs at position 1",
-    ("pairs", False): "Correct match: Retirement",
+    ("pairs", False): "Should be: Retirement",
 }
 
 
@@ -91,9 +91,9 @@ def test_retry_reshuffles_and_clears(page: Page) -> None:
     page.locator("[data-act=retry]").click()
     after = stored(page)
     assert after["attempts"] == 1 and not after["submitted"]
-    assert set(after["answers"]) == {"steps"}  # only the freshly shuffled ordering
-    assert after["answers"]["steps"] != ["a", "b", "c", "d"]
-    assert after["order"] != before["order"] or after["answers"] != before["answers"]
+    assert after["answers"] == {}  # a fresh shuffle of the ordering is not an answer
+    assert after["order"]["steps"] != ["a", "b", "c", "d"]
+    assert after["order"] != before["order"]
     expect(page.locator(".qe-res").first).to_be_hidden()
     expect(page.locator(".qe-mark")).to_have_count(0)
     expect(question(page, "pick-one").locator("input").first).to_be_enabled()
@@ -131,3 +131,33 @@ def test_hint_on_request_and_exam_mode(open_page: OpenPage) -> None:
     exam.locator("#qe-exam [data-act=submit]").click()
     expect(exam.locator("#qe-exam .qe-res:not([hidden])")).to_have_count(2)
     assert stored(exam, "exam")["presented"] == [q.get_attribute("data-qid") for q in shown.all()]
+
+
+def test_an_untouched_ordering_is_not_an_answer_until_checked(page: Page) -> None:
+    """Its shuffled start is never the right order, so counting it gave points for nothing."""
+    assert "steps" not in stored(page)["answers"]
+    page.locator(f"#qe-{QUIZ} [data-act=submit]").click()
+    expect(page.locator(f"#qe-{QUIZ}-sum")).to_contain_text("You scored 0 of 7 points")
+    expect(question(page, "steps")).to_have_attribute("data-status", "unanswered")
+
+
+def test_checking_an_ordering_answers_with_the_order_shown(page: Page) -> None:
+    shown = (
+        question(page, "steps")
+        .locator("li[data-id]")
+        .evaluate_all("items => items.map(i => i.dataset.id)")
+    )
+    question(page, "steps").locator("[data-act=check]").click()
+    expect(question(page, "steps").locator(".qe-res .qe-st")).to_contain_text("of 1 point")
+    assert stored(page)["answers"]["steps"] == shown
+
+
+def test_checking_without_an_answer_says_so_on_screen(page: Page) -> None:
+    q = question(page, "word")
+    q.locator("[data-act=check]").click()
+    expect(q.locator(".qe-res")).to_have_text("No answer yet: answer the question, then check it.")
+    expect(q.locator("input[type=text]")).to_be_enabled()  # nothing was locked
+    q.locator("input[type=text]").fill("walk-away point")
+    expect(q.locator(".qe-res")).to_be_hidden()
+    q.locator("[data-act=check]").click()
+    expect(q.locator(".qe-res .qe-st")).to_contain_text("✓ Correct")

@@ -34,12 +34,23 @@ def test_complete_button_is_keyed_by_page_and_hidden_until_the_client_runs(
 
 def test_module_status_names_what_finishing_takes(parse_html: Any) -> None:
     modules = [("Benefits", ["research", "timing"], ["benefits/research.md"]), ("Other", [], [])]
-    root = parse_html(render_progress([("research", "R")], modules)).find(class_="qe-progress")
+    quizzes = [("research", "R"), ("extra", "E")]
+    root = parse_html(render_progress(quizzes, modules)).find(class_="qe-progress")
     first, second = root.find_all("p", class_="qe-finish")
     assert first.attrs["data-quizzes"] == "research timing"
     assert first.attrs["data-pages"] == "benefits/research.md"
-    assert first.all_text().startswith("Benefits: to finish, pass 2 quizzes and mark 1 chapter")
+    assert first.all_text().startswith(
+        "Benefits: to finish, pass the 2 quizzes marked “Required” under Quiz results and mark"
+        " 1 chapter complete (each chapter with a “Mark chapter as complete” button)."
+    )
     assert second.all_text().startswith("Other: nothing is required.")
+    # Which quizzes count is said where they are listed, not left to the learner to guess.
+    required = {
+        tr.attrs["data-quiz"]: "Required to finish" in tr.all_text()
+        for tr in root.find_all("tr")
+        if "data-quiz" in tr.attrs
+    }
+    assert required == {"research": True, "extra": False}
 
 
 def test_no_modules_no_module_section(parse_html: Any) -> None:

@@ -62,6 +62,7 @@ def test_choice_types(tree: Any) -> None:
     assert one.find(class_="qe-expl").attrs["hidden"] == ""
     many = _question(tree, "many")
     assert [c.attrs["value"] for c in many.find_all("input", type="checkbox")] == ["a", "b", "c"]
+    assert "Each wrong choice cancels a right one." in many.find(class_="qe-tip").all_text()
     tf = _question(tree, "tf")
     assert [r.attrs["value"] for r in tf.find_all("input", type="radio")] == ["true", "false"]
 
@@ -140,6 +141,23 @@ def test_exam_mode_has_no_per_question_check(quiz: Quiz, markdown_: Any, parse_h
     info = tree.find(class_="qe-info").all_text()
     assert "3 of 9 questions" in info and "exam mode" in info
     assert _data(tree)["exam"] is True
+    assert "Checking a question" not in tree.find(class_="qe-foot").all_text()
+
+
+def test_the_foot_says_what_checking_and_submitting_record(tree: Any) -> None:
+    foot = tree.find(class_="qe-foot").find(class_="qe-help").all_text()
+    assert foot.startswith("Checking a question shows its feedback but records nothing.")
+    assert "“Submit quiz” grades every question and records your score" in foot
+
+
+def test_all_or_nothing_multiple_says_so(quiz: Quiz, markdown_: Any, parse_html: Any) -> None:
+    questions = [
+        q.model_copy(update={"scoring": "all_or_nothing"}) if q.id == "many" else q
+        for q in quiz.questions
+    ]
+    strict = quiz.model_copy(update={"questions": questions})
+    tip = _question(parse_html(render_quiz(strict, markdown_, rubric_for=lambda q: [])), "many")
+    assert "Full marks only for exactly the right set." in tip.find(class_="qe-tip").all_text()
 
 
 def test_markdown_is_rendered_once_per_text(quiz: Quiz) -> None:

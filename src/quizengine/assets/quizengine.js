@@ -87,14 +87,15 @@
     st.order = st.order || {}; st.checked = st.checked || [];
     var p = st.presented;
     if (!p || new Set(p).size != p.length || !p.every(k => by[k]) || p.length != (data.draw || qs.length)) deal();
-    qs.forEach(q => { if (!perm(q.items ? st.answers[q.id] : st.order[q.id] || ids(q), ids(q))) order(q); });
+    qs.forEach(q => { if (!perm(shown(q) || ids(q), ids(q))) order(q); });
 
+    // An ordering's shuffled start is where its items are shown, not an answer: it becomes
+    // one when the learner moves an item or checks the question (never on submit alone).
+    function shown(q) { return q.items ? st.answers[q.id] || st.order[q.id] || [] : st.order[q.id]; }
     function order(q) {
       var o = ids(q), s = shuffle(o.slice());
-      if (q.items) {
-        while (o.length > 1 && s.join() == o.join()) shuffle(s);
-        st.answers[q.id] = s;
-      } else if (q.options && q.shuffle_options !== false) st.order[q.id] = s;
+      while (q.items && s.join() == o.join()) shuffle(s);
+      if (q.items || q.options && q.shuffle_options !== false) st.order[q.id] = s;
     }
     function deal() {
       var p = qs.map(q => q.id), pick = data.draw ? shuffle(p.slice()).slice(0, data.draw) : p;
@@ -111,7 +112,7 @@
       qs.forEach(q => { lis[q.id].hidden = !st.presented.includes(q.id); });
       arrange($(".qe-qs", root), st.presented.map((k, i) => { $(".qe-i", lis[k]).textContent = i + 1; return lis[k]; }));
       qs.forEach(q => {
-        var c = $(".qe-opts,.qe-ord", lis[q.id]), o = q.items ? st.answers[q.id] : st.order[q.id];
+        var c = $(".qe-opts,.qe-ord", lis[q.id]), o = shown(q);
         if (o) arrange(c, o.map(x => $('[data-id="' + x + '"]', c)));
         put(q);
       });
@@ -179,7 +180,7 @@
       if (t == "ordering") $$("[data-id]", li).forEach((e, i) => { var k = ids(q).indexOf(e.dataset.id); mark(e, k == i, k == i ? "In the right place" : "Belongs at position " + (k + 1)); });
       if (t == "matching") $$("select", li).forEach(s => {
         var k = G.ab(q.pairs.findIndex(p => p.id == s.dataset.left)), ok = s.value == k;
-        mark(s.parentNode, ok, ok ? "Correct match" : "Correct match: " + $('option[value="' + k + '"]', s).textContent);
+        mark(s.parentNode, ok, ok ? "Correct match" : "Should be: " + $('option[value="' + k + '"]', s).textContent);
       });
       if (r.status != "correct" && t == "short_text" && q.match != "regex") box.append(mk("p", 0, "An accepted answer: " + q.answers.reduce((a, b) => b.score > a.score ? b : a).text));
       if (r.status != "correct" && t == "numeric") box.append(mk("p", 0, "The answer: " + q.answer + (q.unit ? " " + q.unit : "") + (q.tolerance ? " (give or take " + q.tolerance + ")" : "") + "."));
@@ -203,12 +204,17 @@
     }
     function check(q) {
       var li = lis[q.id], n = "Question " + (st.presented.indexOf(q.id) + 1);
-      if (!own(st.answers, q.id)) return say(root, n + " has no answer yet.");
+      if (q.type == "ordering" && !own(st.answers, q.id)) st.answers[q.id] = get(q);
+      if (!own(st.answers, q.id)) {
+        $(".qe-res", li).replaceChildren(mk("p", "qe-st", "No answer yet: answer the question, then check it."));
+        $(".qe-res", li).hidden = false;
+        return say(root, n + " has no answer yet.");
+      }
       show(q, G.gradeQuestion(q, st.answers[q.id]));
       lock(q, 1);
       if (!st.checked.includes(q.id)) st.checked.push(q.id);
       persist();
-      say(root, n + ": " + $(".qe-st", li).textContent);
+      say(root, n + ": " + $(".qe-st", li).textContent + (st.presented.every(k => st.checked.includes(k)) ? " Every question is checked: submit the quiz to record your score." : ""));
       $(".qe-res", li).focus();
     }
     function submit(again) {
@@ -223,7 +229,7 @@
       var m = "You scored " + num(res.score) + " of " + pts(res.max_score) + " (" + num(res.percent) + "%). " +
         (res.passed ? "✓ Passed" : "✗ Not passed yet") + ": the pass mark is " + num(data.pass_mark * 100) + "%.";
       sum.replaceChildren(mk("p", "qe-st", m), mk("p", 0, "Attempts: " + st.attempts + ". Best score: " + num(st.best.percent) + "%."));
-      if (res.questions.some(r => r.needs_self_review)) sum.append(mk("p", "qe-warn", "Your self-rating counts as zero until you rate your answer on the rubric."));
+      if (res.questions.some(r => r.needs_self_review)) sum.append(mk("p", "qe-warn", "You submitted without rating your answer on the rubric, so that part counts as zero. To rate it, start a new attempt: your writing is kept."));
       sum.dataset.status = res.passed ? "correct" : "incorrect";
       sum.hidden = false;
       foot();
@@ -255,14 +261,18 @@
       to[up ? "before" : "after"](it);
       b.focus();
       st.answers[q.id] = get(q);
+      unsaid(q);
       st.touched = 1;
       later(key, store);
       say(root, name + ": now " + (get(q).indexOf(it.dataset.id) + 1) + " of " + ids(q).length + ".");
     }
+    // A "No answer yet" note goes once there is an answer; a checked result stays.
+    function unsaid(q) { if (!st.checked.includes(q.id)) $(".qe-res", lis[q.id]).hidden = true; }
     function edit(e) {
       var li = e.target.closest(".qe-q"), q = li && by[li.dataset.qid], a = q && get(q);
       if (!q || q.type == "ordering") return;
       if (a === undefined) delete st.answers[q.id]; else st.answers[q.id] = a;
+      unsaid(q);
       if (q.type == "star") count(q);
       st.touched = 1;
       later(key, store);
@@ -291,7 +301,7 @@
   }
 
   function progress(root) {
-    var note = noteIn(root), file = $("input[type=file]", root);
+    var note = noteIn(root), file = $("input[type=file]", root), io = m => { $(".qe-io", root).textContent = m; say(root, m); };
     function paint() {
       var passed = {};
       $$("tr[data-quiz]", root).forEach(tr => {
@@ -319,33 +329,40 @@
         out.progress[id] = { version: s.version, attempts: s.attempts || 0, best: s.best, last: s.last };
       });
       download("quizengine-progress.json", out);
-      say(root, "Exported " + out.responses.length + " quizzes.");
+      io("Exported " + out.responses.length + " quizzes to quizengine-progress.json.");
     }
     function merge(text) {
-      var v, n = 0, skipped = [], done, list;
-      try { v = JSON.parse(text); } catch (e) { return note("That file is not JSON, so nothing was imported."); }
+      var v, n = 0, quizzes = 0, kept = 0, pages = 0, skipped = [], done, list, many = (c, w, ws) => c + " " + (c == 1 ? w : ws);
+      try { v = JSON.parse(text); } catch (e) { return io("That file is not JSON, so nothing was imported."); }
       list = obj(v) && v.format == "quizengine-progress" && v.version == 1 && Array.isArray(v.responses) ? v.responses : obj(v) && !v.format && own(v, "quiz") && [v];
-      if (!list) return note("That file is neither a quizengine progress export (version 1) nor a quiz response, so nothing was imported.");
+      if (!list) return io("That file is neither a quizengine progress export (version 1) nor a quiz response, so nothing was imported.");
       list.forEach((r, i) => {
         if (!obj(r) || !SLUG.test(r.quiz) || !obj(r.answers) || r.presented != null && !strs(r.presented)) return skipped.push(i + 1);
         var k = "quiz:" + r.quiz, s = load(k, okQuiz(r.quiz), note) || { quiz: r.quiz, version: "", answers: {}, attempts: 0 };
         var p = obj(v.progress) && obj(v.progress[r.quiz]) ? v.progress[r.quiz] : {};
         // Merge, never replace: answers already here win, best scores keep the higher one.
-        Object.keys(r.answers).forEach(q => { if (!own(s.answers, q)) s.answers[q] = r.answers[q], s.touched = 1; });
+        var had = n;
+        Object.keys(r.answers).forEach(q => {
+          if (!own(s.answers, q)) s.answers[q] = r.answers[q], s.touched = 1, n++;
+          else if (JSON.stringify(s.answers[q]) != JSON.stringify(r.answers[q])) kept++;
+        });
+        if (n > had) quizzes++;
         s.presented = s.presented || r.presented;
         if (!s.version && typeof p.version == "string") s.version = p.version;
         s.attempts = Math.max(s.attempts || 0, p.attempts >= 0 ? +p.attempts : 0);
         if (okBest(p.best) && (!s.best || p.best.percent > s.best.percent)) s.best = p.best;
         if (!s.last && okBest(p.last)) s.last = p.last;
         save(k, s);
-        n++;
       });
       if (obj(v.complete)) {
         done = load("complete", okDone, note) || {};
-        Object.keys(v.complete).forEach(k => { if (obj(v.complete[k]) && !done[k]) done[k] = v.complete[k]; });
+        Object.keys(v.complete).forEach(k => { if (obj(v.complete[k]) && !done[k]) done[k] = v.complete[k], pages++; });
         save("complete", done);
       }
-      note("Imported " + n + " quiz response" + (n == 1 ? "." : "s.") + (skipped.length ? " Skipped entry " + skipped.join(", ") + ": a response needs a quiz id and an answers object." : ""));
+      var got = [n && many(n, "answer", "answers") + " to " + many(quizzes, "quiz", "quizzes"), pages && many(pages, "chapter", "chapters") + " marked complete"].filter(Boolean);
+      io((got.length ? "Imported " + got.join(" and ") + "." : "Nothing new to import.") +
+        (kept ? " Where the file differs from an answer already here, yours was kept (" + many(kept, "answer", "answers") + ")." : "") +
+        (skipped.length ? " Skipped entry " + skipped.join(", ") + ": a response needs a quiz id and an answers object." : ""));
       paint();
     }
     file.addEventListener("change", () => { var f = file.files[0]; if (f) f.text().then(merge).finally(() => { file.value = ""; }); });

@@ -23,8 +23,10 @@ def render_progress(
         f"{_requirement(quizzes, pages)}<span></span></p>"
         for title, quizzes, pages in modules
     )
+    required = {quiz_id for _, quizzes, _ in modules for quiz_id in quizzes}
     rows = "".join(
-        f'<tr data-quiz="{esc(quiz_id)}"><th scope="row">{esc(title)}</th>'
+        f'<tr data-quiz="{esc(quiz_id)}"><th scope="row">{esc(title)}'
+        f"{_REQUIRED if quiz_id in required else ''}</th>"
         "<td>–</td><td>Not attempted</td><td>0</td></tr>"
         for quiz_id, title in module_quiz_ids
     )
@@ -51,15 +53,28 @@ def render_progress(
         '<button type="button" class="md-button" data-act="import">Import results…</button>'
         '<input type="file" accept=".json,application/json" hidden aria-label="Results file">'
         "</div>"
+        # Import and export say how it went here, beside the buttons, not at the page's top.
+        '<p class="qe-io" role="status"></p>'
         '<div class="qe-live qe-sr" aria-live="polite"></div></div>'
     )
 
 
+_REQUIRED = '<span class="qe-help">Required to finish its module</span>'
+
+
 def _requirement(quizzes: Sequence[str], pages: Sequence[str]) -> str:
     """What finishing takes, in words: the client adds how far the learner is."""
-    parts = [f"pass {len(quizzes)} quiz{'zes' if len(quizzes) != 1 else ''}"] if quizzes else []
+    parts = []
+    if quizzes:
+        parts.append(
+            f"pass the {len(quizzes)} quiz{'zes' if len(quizzes) != 1 else ''} marked "
+            "“Required” under Quiz results"
+        )
     if pages:
-        parts.append(f"mark {len(pages)} chapter{'s' if len(pages) != 1 else ''} complete")
+        parts.append(
+            f"mark {len(pages)} chapter{'s' if len(pages) != 1 else ''} complete (each chapter "
+            "with a “Mark chapter as complete” button)"
+        )
     return ("to finish, " + " and ".join(parts) + ". ") if parts else "nothing is required. "
 
 

@@ -103,6 +103,12 @@ def _info(quiz: Quiz) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+_SUBMIT = "“Submit quiz” grades every question and records your score on your progress page."
+_DOWNLOAD = "“Download response” saves your answers as a file, if your instructor asks for one."
+_FOOT = f"Checking a question shows its feedback but records nothing. {_SUBMIT} {_DOWNLOAD}"
+_FOOT_EXAM = f"{_SUBMIT} {_DOWNLOAD}"
+
+
 def render_quiz(
     quiz: Quiz,
     markdown: Callable[[str], str],
@@ -125,6 +131,7 @@ def render_quiz(
         f'<div class="qe-note" role="status" hidden></div>'
         f'<div class="qe-qs">{questions}</div>'
         '<div class="qe-foot qe-js" hidden>'
+        f'<p class="qe-help">{_FOOT_EXAM if quiz.exam else _FOOT}</p>'
         '<button type="button" class="md-button md-button--primary" data-act="submit">'
         "Submit quiz</button>"
         '<button type="button" class="md-button" data-act="retry" hidden>'
