@@ -84,6 +84,17 @@ def test_notebook_page_shows_its_chart(built_site: BuiltSite) -> None:
     assert "TOTALS A=" in page
 
 
+def test_notebook_pages_link_their_notebook(built_site: BuiltSite) -> None:
+    """Their text says to download the notebook: the link is there and leads to the file."""
+    for folder in ("benefits/offer-calculator", "instructors/results-analysis"):
+        page = (built_site.path / folder / "index.html").read_text()
+        link = re.search(r'<p class="qe-nb-download">\s*<a href="([^"]+)" download>', page)
+        assert link is not None, folder
+        assert (built_site.path / folder / link.group(1)).is_file()
+    research = (built_site.path / "benefits" / "research" / "index.html").read_text()
+    assert "qe-nb-download" not in research
+
+
 def _site(tmp_path: Path, page: str, quiz: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "docs").mkdir()
     (tmp_path / "quizzes").mkdir()
