@@ -270,7 +270,7 @@ def test_the_whole_client_stays_within_its_size_ratchet() -> None:
     on "I told her I would..." (wrong coaching costs more than 50 bytes); by 130 B more for
     the progress page's "module finished" status from the manifests' pass requirements; by
     135 B more for free mode's task and situation cues, which cut the answers wrongly told
-    "task: not found" on the held-out set from 12 of 23 to 5; by 405 B more for what a
+    "task: not found" on the held-out set from 12 of 23 to 5; by 415 B more for what a
     usability review found learners tripping on: an untouched ordering no longer counts as
     an answer (it scored points for nothing and blocked an imported answer), "No answer yet"
     shown on screen, import results beside the buttons with true counts, matching's "Should
@@ -278,4 +278,4 @@ def test_the_whole_client_stays_within_its_size_ratchet() -> None:
     the fixed header.
     """
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
-    assert sum(sizes.values()) <= 14_520, sizes
+    assert sum(sizes.values()) <= 14_530, sizes
