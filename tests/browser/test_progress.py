@@ -10,7 +10,17 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from qe_browser import QUIZ, RIGHT, ROOT, SITE_SOURCE, WRONG, OpenPage, answer_by_mouse, stored
+from qe_browser import (
+    QUIZ,
+    RIGHT,
+    ROOT,
+    SITE_SOURCE,
+    WRONG,
+    OpenPage,
+    answer_by_mouse,
+    question,
+    stored,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -108,6 +118,15 @@ def test_progress_page_export_then_import(open_page: OpenPage, tmp_path: Path) -
         " kept (1 answer)."
     )
     expect(other.locator(".qe-progress .qe-note")).to_be_hidden()
+
+    # A browser that never saw the quiz picks up where the first one was: submitted.
+    fresh = open_page("progress/")
+    fresh.locator("input[type=file]").set_input_files(exported)
+    expect(fresh.locator(".qe-progress .qe-io")).to_contain_text("Imported 4 answers to 1 quiz")
+    fresh.goto("chapter/types/")
+    expect(fresh.locator(f"#qe-{QUIZ}-sum")).to_contain_text("You scored 4 of 7 points")
+    expect(fresh.locator(f"#qe-{QUIZ} [data-act=retry]")).to_be_visible()
+    expect(question(fresh, "pick-one").locator(".qe-res .qe-st")).to_contain_text("✓ Correct")
 
 
 def test_import_button_opens_the_file_picker_by_keyboard(open_page: OpenPage) -> None:

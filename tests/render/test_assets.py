@@ -275,7 +275,9 @@ def test_the_whole_client_stays_within_its_size_ratchet() -> None:
     an answer (it scored points for nothing and blocked an imported answer), "No answer yet"
     shown on screen, import results beside the buttons with true counts, matching's "Should
     be:", the STAR submit-without-rating message, ordering positions and focus kept clear of
-    the fixed header.
+    the fixed header; by 55 B more so that a backup imported into a browser that never saw
+    the quiz shows it as it was (checked or submitted), not as unchecked answers beside a
+    recorded best score.
     """
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
-    assert sum(sizes.values()) <= 14_530, sizes
+    assert sum(sizes.values()) <= 14_585, sizes

@@ -326,7 +326,7 @@
         var id = k.slice(11), s = k.startsWith(P + "quiz:") && load("quiz:" + id, okQuiz(id), note);
         if (!s) return;
         out.responses.push(respOf(s));
-        out.progress[id] = { version: s.version, attempts: s.attempts || 0, best: s.best, last: s.last };
+        out.progress[id] = { version: s.version, attempts: s.attempts || 0, best: s.best, last: s.last, checked: s.checked, submitted: !!s.submitted };
       });
       download("quizengine-progress.json", out);
       io("Exported " + out.responses.length + " quizzes to quizengine-progress.json.");
@@ -338,7 +338,7 @@
       if (!list) return io("That file is neither a quizengine progress export (version 1) nor a quiz response, so nothing was imported.");
       list.forEach((r, i) => {
         if (!obj(r) || !SLUG.test(r.quiz) || !obj(r.answers) || r.presented != null && !strs(r.presented)) return skipped.push(i + 1);
-        var k = "quiz:" + r.quiz, s = load(k, okQuiz(r.quiz), note) || { quiz: r.quiz, version: "", answers: {}, attempts: 0 };
+        var k = "quiz:" + r.quiz, here = load(k, okQuiz(r.quiz), note), s = here || { quiz: r.quiz, version: "", answers: {}, attempts: 0 };
         var p = obj(v.progress) && obj(v.progress[r.quiz]) ? v.progress[r.quiz] : {};
         // Merge, never replace: answers already here win, best scores keep the higher one.
         var had = n;
@@ -352,6 +352,8 @@
         s.attempts = Math.max(s.attempts || 0, p.attempts >= 0 ? +p.attempts : 0);
         if (okBest(p.best) && (!s.best || p.best.percent > s.best.percent)) s.best = p.best;
         if (!s.last && okBest(p.last)) s.last = p.last;
+        // A quiz new to this browser picks up where the other one was: checked, or submitted.
+        if (!here && r.presented) { s.checked = strs(p.checked) ? p.checked : []; s.submitted = p.submitted === true; }
         save(k, s);
       });
       if (obj(v.complete)) {
