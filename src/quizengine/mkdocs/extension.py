@@ -54,23 +54,26 @@ def host_extensions(parent: markdown.Markdown) -> list[Extension]:
             continue
         seen.add(type(ext).__module__)
         _keep_if_usable(out, functools.partial(type(ext), **ext.getConfigs()))
-    registries: list[Any] = [
-        parent.preprocessors,
-        parent.parser.blockprocessors,
-        parent.treeprocessors,
-        parent.inlinePatterns,
-        parent.postprocessors,
-    ]
-    for registry in registries:
-        for processor in registry:
-            name = type(processor).__module__
-            if name in seen:
-                continue
-            seen.add(name)
-            make = getattr(sys.modules.get(name), "makeExtension", None)
-            if callable(make):
-                _keep_if_usable(out, make)
+    for name in _processor_modules(parent):
+        if name in seen:
+            continue
+        seen.add(name)
+        make = getattr(sys.modules.get(name), "makeExtension", None)
+        if callable(make):
+            _keep_if_usable(out, make)
     return out
+
+
+def _processor_modules(md: markdown.Markdown) -> list[str]:
+    """The modules of every processor installed in `md`, in registry order, once each."""
+    registries: list[Any] = [
+        md.preprocessors,
+        md.parser.blockprocessors,
+        md.treeprocessors,
+        md.inlinePatterns,
+        md.postprocessors,
+    ]
+    return list(dict.fromkeys(type(p).__module__ for r in registries for p in r))
 
 
 def _keep_if_usable(out: list[Extension], build: Callable[[], Any]) -> None:
@@ -110,7 +113,7 @@ def _renderer_for(md: markdown.Markdown) -> _MarkdownRenderer:
         f"{type(e).__module__}.{type(e).__name__}:{sorted(map(str, e.getConfigs().items()))}"
         for e in md.registeredExtensions
         if not isinstance(e, QuizExtension)
-    ) + tuple(sorted({type(p).__module__ for p in md.parser.blockprocessors}))
+    ) + tuple(_processor_modules(md))  # what host_extensions reads, so hosts never share wrongly
     renderer = _RENDERERS.get(key)
     if renderer is None:
         renderer = _RENDERERS[key] = _MarkdownRenderer(md)

@@ -93,8 +93,11 @@ def _version(name: str) -> str:
 
 def needed(html: str) -> list[str]:
     """The shipped files `html` needs, in load order: none, or the CSS and JS (+ star.js)."""
-    if _WIDGET.search(html) is None:
-        return []
+    return [] if _WIDGET.search(html) is None else _client_files(html)
+
+
+def _client_files(html: str) -> list[str]:
+    """The files a page with a widget loads: star.js only where a STAR question is."""
     star = [STAR] if _STAR.search(html) and bundle()[STAR].strip() else []
     return [CSS, *star, JS]
 
@@ -125,7 +128,7 @@ def inject_assets(html: str, base_url: str) -> str:
     widget = _WIDGET.search(html)
     if widget is None or f"{ASSET_DIR}/{JS}?" in html:
         return html
-    names = needed(html)
+    names = _client_files(html)  # the widget search above already ruled out "none"
     root = "" if base_url in ("", ".", "./") else base_url.rstrip("/") + "/"
 
     def url(name: str) -> str:
