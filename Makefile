@@ -7,14 +7,34 @@ STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: serve build test lint typecheck test-js test-py bench chromium install clean
+.PHONY: serve build test lint typecheck test-js test-py bench chromium install clean upgrade lock
 
-$(STAMP): pyproject.toml
+LOCK    := requirements/lock.txt
+UV_LOCK := requirements/uv.txt
+UV      := $(VENV)/bin/uv
+
+# Everything installs from hashed locks, so a fresh clone gets exactly what was tested:
+# uv itself (pinned, from PyPI), then every dependency of every extra, then the package
+# without dependencies or build isolation (its build backend is in the lock too).
+$(STAMP): $(LOCK) $(UV_LOCK) pyproject.toml
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[site,test,dev]"
+	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r $(UV_LOCK)
+	$(UV) pip sync -q --python $(PY) --require-hashes $(LOCK)
+	$(UV) pip install -q --python $(PY) --no-deps --no-build-isolation -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
+
+# Refresh the locks to the newest releases that fit pyproject.toml, then run every test.
+lock: $(STAMP)
+	$(UV) pip compile -q --upgrade --generate-hashes --python-version 3.11 \
+	  --python-platform x86_64-unknown-linux-gnu --extra site --extra test --extra dev \
+	  pyproject.toml requirements/build.in -o $(LOCK)
+	$(UV) pip compile -q --upgrade --generate-hashes --python-version 3.11 \
+	  requirements/uv.in -o $(UV_LOCK)
+	npm install --package-lock-only --no-audit --no-fund --loglevel=error
+
+upgrade: lock
+	$(MAKE) test
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
