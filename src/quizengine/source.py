@@ -227,9 +227,23 @@ def _depth_guard(text: str) -> tuple[int, int, str] | None:
                     return line, col, f"nesting is deeper than {MAX_DEPTH} levels"
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as exc:
+        # libyaml >= 0.2.6 refuses nesting past its own limit (1,000 levels) while scanning
+        # ahead, before it hands us the events that would take us past ours. Whether that is
+        # what happened is decided by our own count at the failing mark, not by its wording.
+        mark = exc.problem_mark
+        if mark is not None and _flow_depth(text, mark.index) > MAX_DEPTH:
+            return mark.line + 1, mark.column + 1, f"nesting is deeper than {MAX_DEPTH} levels"
         return None  # the composer will report the syntax error with its position
+    except yaml.YAMLError:
+        return None
     return None
+
+
+def _flow_depth(text: str, end: int) -> int:
+    """Open flow brackets before `end`, counted textually (enough to tell a bracket bomb)."""
+    head = text[:end]
+    return head.count("[") + head.count("{") - head.count("]") - head.count("}")
 
 
 class _Converter:
