@@ -104,6 +104,36 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _nav(args: argparse.Namespace) -> int:
+    from .navigation import NavBlockMissing, sync_nav
+
+    config = Path(args.config)
+    report = load_paths(args.paths or ["quizzes"])
+    modules = [m.module for m in report.modules if m.module is not None]
+    try:
+        text = config.read_text(encoding="utf-8")
+        updated = sync_nav(text, modules)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"quizengine: error: cannot read {config}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except NavBlockMissing as exc:
+        print(f"quizengine: error: {config}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.write:
+        if updated == text:
+            return EXIT_OK
+        print(
+            f"{config}: the module navigation is out of date with the module manifests; "
+            "run 'quizengine nav --write'",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if updated != text:
+        config.write_text(updated, encoding="utf-8")
+        print(f"updated the module navigation in {config}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quizengine", description="Validate, grade and take YAML quizzes."
@@ -143,6 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="a quiz: the folder to write it in; a module: the project root (default: here)",
     )
     p.set_defaults(run=_new)
+
+    p = sub.add_parser(
+        "nav", help="check (or --write) the module sections of mkdocs.yml's nav, for Zensical"
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="quiz folders (default: quizzes/)")
+    p.add_argument("--config", default="mkdocs.yml", help="the site config (default: mkdocs.yml)")
+    p.add_argument("--write", action="store_true", help="rewrite the block between the markers")
+    p.set_defaults(run=_nav)
 
     from .lms import add_commands as add_lms_commands
     from .report import add_commands as add_report_commands

@@ -34,3 +34,20 @@ def test_without_the_plugin_quiz_pages_carry_the_client_inline(zensical_site: Bu
     assert "detectParts" in star and "detectParts" not in research  # star.js only where needed
     glossary = (site / "benefits" / "glossary" / "index.html").read_text()
     assert '"qe:v1:"' not in glossary and ".qe-quiz{" not in glossary
+
+
+def test_zensical_navigation_lists_the_module_chapters(zensical_site: BuiltSite) -> None:
+    """Zensical runs no plugins: the module section comes from the nav block in mkdocs.yml."""
+    from quizengine.loader import load_paths as load
+
+    modules = [m.module for m in load([QUIZZES]).modules if m.module is not None]
+    home = (zensical_site.path / "index.html").read_text()
+    nav = home[home.index('class="md-nav') :]
+    for module in modules:
+        assert module.title in nav
+        for chapter in module.chapters:
+            stem, suffix = chapter.page.rsplit(".", 1)
+            # Notebooks are copied raw (no mkdocs-jupyter under Zensical): linked as the file.
+            page = chapter.page if suffix == "ipynb" else "" if stem == "index" else f"{stem}/"
+            href = f"{module.docs_folder}/{page}"
+            assert re.search(rf'href="(?:\./)?{re.escape(href)}"', nav), href

@@ -10,7 +10,6 @@ import logging
 import math
 import re
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
@@ -18,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..directives import find_directives
-from ..models.module import Module
+from ..navigation import with_modules
 from ..render import bundle, inject_assets, render_complete_button
 from .bank import QuizBank, bank_for
 from .config import QuizEngineConfig
@@ -29,32 +28,6 @@ log = logging.getLogger("mkdocs.plugins.quizengine")
 _WORD = re.compile(r"\w+")
 _H1_END = re.compile(r"</h1>")
 ASSET_DIR = "assets/quizengine"
-
-
-def with_modules(nav: list[Any], modules: list[Module]) -> list[Any]:
-    """Each module as a nav section of its chapters, in manifest order.
-
-    A section already titled like the module is replaced in place; others go after the
-    first entry (the home page), so authors keep control of everything else in the nav.
-    """
-    out = list(nav)
-    insert_at = min(1, len(out))
-    for module in modules:
-        section = {
-            module.title: [
-                {c.title: f"{module.docs_folder}/{c.page}"}
-                if c.title
-                else f"{module.docs_folder}/{c.page}"
-                for c in module.chapters
-            ]
-        }
-        titles = [next(iter(e)) if isinstance(e, dict) else None for e in out]
-        if module.title in titles:
-            out[titles.index(module.title)] = section
-        else:
-            out.insert(insert_at, section)
-            insert_at += 1
-    return out
 
 
 class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
