@@ -29,7 +29,7 @@ from ..directives import DIRECTIVE
 from ..models import Quiz
 from ..modules import quiz_directives
 from ..render import inline_assets, render_progress, render_quiz
-from ..star import effective_rubric
+from ..star.rubric import effective_rubric
 from .bank import QuizBank, bank_for
 
 log = logging.getLogger("mkdocs.plugins.quizengine")
