@@ -260,24 +260,10 @@ def test_a_quiz_page_loads_at_most_10_kib_gzipped() -> None:
     assert sizes["quizengine.js"] + sizes["quizengine.css"] <= 10 * 1024, sizes
 
 
-def test_the_whole_client_stays_within_its_size_ratchet() -> None:
-    """Everything a STAR page loads (all three files), gzipped.
-
-    The project's target is 10 KiB (10,240 B) for the three files together; it is not met:
-    see the size notes in render/assets.py. This ratchet keeps what was won: lower it when
-    the client shrinks, and never raise it without a reviewed reason. Raised from 13,800 by
-    50 B for the reported-speech cues, which stop the STAR "hypothetical" advice from firing
-    on "I told her I would..." (wrong coaching costs more than 50 bytes); by 130 B more for
-    the progress page's "module finished" status from the manifests' pass requirements; by
-    135 B more for free mode's task and situation cues, which cut the answers wrongly told
-    "task: not found" on the held-out set from 12 of 23 to 5; by 415 B more for what a
-    usability review found learners tripping on: an untouched ordering no longer counts as
-    an answer (it scored points for nothing and blocked an imported answer), "No answer yet"
-    shown on screen, import results beside the buttons with true counts, matching's "Should
-    be:", the STAR submit-without-rating message, ordering positions and focus kept clear of
-    the fixed header; by 55 B more so that a backup imported into a browser that never saw
-    the quiz shows it as it was (checked or submitted), not as unchecked answers beside a
-    recorded best score.
-    """
+def test_a_star_page_stays_within_its_budget() -> None:
+    """Everything a STAR page loads (all three files), gzipped: at most 16 KiB (issue 14's
+    decision, which replaced the earlier 10 KiB for all three; coaching text is not shortened
+    to save bytes). The free-mode weights file, loaded only beside a free-mode question, has
+    a budget of its own."""
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
-    assert sum(sizes.values()) <= 14_585, sizes
+    assert sum(sizes.values()) <= 16 * 1024, sizes

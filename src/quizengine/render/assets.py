@@ -60,6 +60,10 @@ _WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress)"')
 _STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)
+LIVE = '<script>document.documentElement.classList.add("qe-live")</script>'
+"""Set before the quiz is laid out, so the stylesheet shows the controls the client will run
+(and hides the no-script notes) in the first layout: mounting then changes nothing on screen,
+where un-hiding them at mount forced a second layout of the whole page."""
 
 
 def _source(name: str) -> str:
@@ -116,7 +120,7 @@ def inline_assets(html: str, shipped: set[str]) -> str:
             shipped.add(name)
             text = _CLOSE.sub(r"<\\/\1", bundle()[name])
             tag = "style" if name == CSS else "script"
-            out.append(f"<{tag}>{text}</{tag}>")
+            out.append(f"<{tag}>{text}</{tag}>" + (LIVE if name == CSS else ""))
     return "".join(out)
 
 
@@ -134,7 +138,7 @@ def inject_assets(html: str, base_url: str) -> str:
     def url(name: str) -> str:
         return f"{root}{ASSET_DIR}/{name}?v={_version(name)}"
 
-    link = f'<link rel="stylesheet" href="{url(CSS)}">'
+    link = f'<link rel="stylesheet" href="{url(CSS)}">{LIVE}'
     scripts = "".join(f'<script src="{url(name)}" defer></script>' for name in names if name != CSS)
     start = widget.start()
     head = _HEAD_END.search(html, 0, start)
