@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: serve build test lint typecheck test-js test-py bench chromium install clean upgrade lock
+.PHONY: serve build test lint typecheck test-js test-py bench chromium install clean upgrade lock assets
 
 LOCK    := requirements/lock.txt
 UV_LOCK := requirements/uv.txt
@@ -39,6 +39,12 @@ upgrade: lock
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The browser client: esbuild (pinned in package.json) bundles and minifies the sources in
+# src/quizengine/client/ into src/quizengine/assets/, which are committed and shipped in the
+# package. Run it after changing a source: tests/js/build.test.mjs fails on stale files.
+assets: node_modules/.installed
+	node scripts/build_assets.mjs
 
 # Debian's Chromium drives the browser tests; never a browser downloaded by a test tool.
 chromium:

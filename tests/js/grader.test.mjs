@@ -2,12 +2,11 @@
 // star.json is run by the STAR module's own test, which loads star.js first.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { readFileSync, readdirSync } from "node:fs";
+import { forTest } from "./client.mjs";
 
-const require = createRequire(import.meta.url);
 const root = new URL("../../", import.meta.url);
-const grade = require(new URL("src/quizengine/assets/grader.js", root).pathname);
+const { grade } = await forTest(import.meta.url);
 const dir = new URL("tests/vectors/", root);
 const read = (f) => JSON.parse(readFileSync(new URL(f, dir), "utf8"));
 const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "star.json" && read(f).cases).sort();

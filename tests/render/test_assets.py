@@ -1,26 +1,22 @@
-"""inject_assets, bundle() and the minifier: the client ships small and only where needed."""
+"""inject_assets and bundle(): the built client ships small and only where needed."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import json
-import random
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from quizengine.render import ASSET_DIR, bundle, inject_assets, render_complete_button
-from quizengine.render.minify import minify_css, minify_js
+from quizengine.render import ASSET_DIR, ASSET_FILES, bundle, inject_assets, render_complete_button
 
 from ..conftest import need_node
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "src" / "quizengine" / "assets"
+CLIENT = ROOT / "src" / "quizengine" / "client"
 PAGE = "<html><head><title>t</title></head><body><article>{}</article></body></html>"
-ASSET_JS = ("grader.js", "quizengine.js", "star.js")
 QUIZ = '<section class="qe-quiz" data-qe="quiz" data-quiz-id="x">…</section>'
 PROGRESS = '<div class="qe-progress" data-qe="progress">…</div>'
 
@@ -75,113 +71,18 @@ def test_bundle_ships_three_files() -> None:
     assert "quizengine grader:" not in js and "\n\n" not in js  # comments and blank lines go
 
 
+def test_bundle_is_the_committed_built_files() -> None:
+    """What the plugin writes and the extension inlines is exactly what esbuild built."""
+    for name, built in ASSET_FILES.items():
+        assert bundle()[name] == (ASSETS / built).read_text("utf-8")
+    assert sorted(p.name for p in ASSETS.iterdir()) == sorted(ASSET_FILES.values())
+
+
 def test_minified_css_keeps_every_rule() -> None:
-    css = (ASSETS / "quizengine.css").read_text()
-    small = minify_css(css)
+    css = (CLIENT / "quizengine.css").read_text()
+    small = bundle()["quizengine.css"]
     assert small.count("{") == css.count("{") and "/*" not in small
-    assert "@media (prefers-reduced-motion:no-preference)" in small
-
-
-def test_minify_js_keeps_strings_regexes_and_line_breaks() -> None:
-    code = 'var a = "x  // y", b = /[/]\\/ +/g; // note\nvar c = a - -1, d = b\n/* gone */ + c;\n'
-    assert minify_js(code) == 'var a="x  // y",b=/[/]\\/ +/g;var c=a- -1,d=b\n+c;\n'
-    assert minify_js("if (a) { return\nx; }\n") == "if(a){return\nx}\n"
-    assert minify_js("var s = '`';\n/* ` */\n") == "var s='`';\n"
-
-
-def test_minify_js_shortens_local_names_only() -> None:
-    code = (
-        "var top = 1;\n"
-        "(function (root, other) {\n"
-        "  var longName = root.value, item = { longName, other: other };\n"
-        "  root.done = (value) => longName + value + document.title + item.other;\n"
-        "})(self, 2);\n"
-    )
-    small = minify_js(code)
-    assert small.startswith("var top=1;(function(")  # the top level is left alone
-    for kept in ("root.value", "document.title", ".other", "{longName:", ",other:", ".done"):
-        assert kept.replace("root", "") in small.replace("root", ""), small
-    assert "longName+" not in small and "(value)" not in small
-    assert minify_js(code, mangle=False).count("longName") == 3
-
-
-@pytest.mark.parametrize(
-    "code",
-    [
-        "var t = `template`;",
-        "(function () { class A {} })();",
-        "(function () { loop: for (;;) break loop; })();",
-        "(function (a = 1) { return a; })();",
-        "(function () { var o = { f() { return 1; } }; })();",
-        "(function () { if (a) { function f() {} } })();",
-        "(function () { return eval('1'); })();",
-    ],
-)
-def test_minify_js_refuses_what_it_cannot_rename_safely(code: str) -> None:
-    with pytest.raises(ValueError):
-        minify_js(code)
-
-
-def test_every_source_is_minified_and_mangled() -> None:
-    """`bundle()` ships a file the minifier refuses as written: none of ours may be."""
-    small = {name: minify_js((ASSETS / name).read_text()) for name in ASSET_JS}
-    assert bundle()["quizengine.js"] == small["grader.js"] + small["quizengine.js"]
-    assert bundle()["star.js"] == small["star.js"]
-    for name in ASSET_JS:
-        assert len(small[name]) < len(minify_js((ASSETS / name).read_text(), mangle=False))
-
-
-# Scoping cases the renamer must get right; each script prints what it computed.
-SCOPES = r"""
-(function () {
-  var out = [], value = 1, other = 2;
-  function inner(value) { var other = value * 10; return [value, other]; }
-  out.push(inner(5), value, other);
-  { let value = "block"; out.push(value); }
-  out.push(value);
-  for (let index = 0; index < 2; index++) out.push(index);
-  var index = "after", loop = function () {
-    var seen = [];
-    for (let value = 0; value < 2; value++) seen.push(value);
-    { const other = 3; seen.push(other); }
-    return [seen, value, other];
-  };
-  out.push(index, loop());
-  try { throw Error("caught"); } catch (value) { out.push(value.message); }
-  out.push(value);
-  var make = (alpha, beta) => ({ alpha, beta, sum: alpha + beta });
-  var { alpha, beta: renamed } = make(1, 2);
-  out.push(alpha, renamed, make(3, 4));
-  var named = function fact(k) { return k < 2 ? 1 : k * fact(k - 1); };
-  out.push(named(5), typeof fact, hoisted());
-  function hoisted() { return "hoisted"; }
-  var x = 10, pick = (flag) => flag ? (x) => x + 1 : (y) => y - x, after = "after";
-  var side = (flag) => flag ? (x) => x * 2 : x;
-  out.push(pick(true)(1), pick(false)(1), after, side(true)(3), side(false));
-  var [first, ...rest] = [1, 2, 3], obj = { first: rest, value };
-  out.push(first, rest, obj);
-  var keep = "outer", many = function () {
-    var a1 = 1, a2 = 2, a3 = 3, a4 = 4, a5 = 5, a6 = 6, a7 = 7, a8 = 8, a9 = 9, b1 = 10;
-    return keep + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + b1 + typeof undefinedGlobal;
-  };
-  out.push(many(), Object.keys({ keep, many }));
-  console.log(JSON.stringify(out));
-})();
-"""
-
-
-def _node_output(tmp_path: Path, code: str) -> str:
-    script = tmp_path / "script.js"
-    script.write_text(code)
-    done = subprocess.run([need_node(), str(script)], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def test_renamed_code_computes_the_same(tmp_path: Path) -> None:
-    small = minify_js(SCOPES)
-    assert "alpha" not in small.replace("alpha:", "")
-    assert _node_output(tmp_path, small) == _node_output(tmp_path, SCOPES)
+    assert "@media(prefers-reduced-motion:no-preference)" in small
 
 
 def test_shipped_script_parses(tmp_path: Path) -> None:
@@ -189,66 +90,6 @@ def test_shipped_script_parses(tmp_path: Path) -> None:
     script.write_text(bundle()["quizengine.js"])
     done = subprocess.run([need_node(), "--check", str(script)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-
-
-def test_minified_scripts_pass_the_js_tests(tmp_path: Path) -> None:
-    """The JS tests (grader and STAR vectors) run again on the minified files, in a copy
-    of the tree, so the minifier can never ship code that grades differently. The browser
-    tests run the shipped bundle itself."""
-    shutil.copytree(ROOT / "tests" / "js", tmp_path / "tests" / "js")
-    shutil.copytree(ROOT / "tests" / "vectors", tmp_path / "tests" / "vectors")
-    target = tmp_path / "src" / "quizengine" / "assets"
-    target.mkdir(parents=True)
-    for source in ASSETS.glob("*.js"):
-        (target / source.name).write_text(minify_js(source.read_text()))
-    done = subprocess.run(
-        [need_node(), "--test", "tests/js/"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout[-3000:]
-
-
-# The STAR analysis, minified and as written, on the vectors and on seeded random answers:
-# the parity test holds the source to the Python engine, this holds the minified file to it.
-STAR_RUNNER = """
-const [src, small] = process.argv.slice(1).map((f) => require(f));
-const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const run = (star) => cases.map(([q, a]) => {
-  try { return star.gradeStar(q, a); }
-  catch (e) { return { error: e.message, invalid: e.invalid }; }
-});
-process.stdout.write(JSON.stringify([run(src), run(small)]));
-"""
-
-
-def test_minified_star_analysis_answers_as_the_source_does(tmp_path: Path) -> None:
-    vectors = json.loads((ROOT / "tests" / "vectors" / "star.json").read_text("utf-8"))
-    rubric = json.loads((ROOT / "tests" / "vectors" / "default_rubric.json").read_text("utf-8"))
-    cases = [(c["question"], c["answer"]) for c in vectors["cases"]]
-    cases = [({**q, "rubric": q.get("rubric") or rubric}, a) for q, a in cases]
-    free = next(q for q, _ in cases if q.get("mode") == "free")
-    structured = next(q for q, _ in cases if q.get("mode") != "free")
-    rng = random.Random(7)
-    vocab = "I we my our 12 half very a lot improved Berlin first then agreed learned . ! ? \n"
-    for size in range(120):
-        text = " ".join(rng.choice(vocab.split(" ")) for _ in range(size))
-        cases.append((free, {"text": text, "self_rating": {"result": size % 4}}))
-        cases.append((structured, dict.fromkeys(("situation", "task", "action", "result"), text)))
-    small = tmp_path / "star.min.js"
-    small.write_text(minify_js((ASSETS / "star.js").read_text()))
-    done = subprocess.run(
-        [need_node(), "-e", STAR_RUNNER, str(ASSETS / "star.js"), str(small)],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    source, minified = json.loads(done.stdout)
-    assert minified == source
 
 
 def test_a_quiz_page_loads_at_most_10_kib_gzipped() -> None:

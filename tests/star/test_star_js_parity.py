@@ -1,7 +1,8 @@
 """star.js against the Python grader on many answers: identical results, messages included.
 
 The vectors pin the score-relevant fields; this compares everything (messages, advice, parts,
-error texts) on the vectors, the labelled set and seeded random text. Needs Node.
+error texts) on the vectors, the labelled set and seeded random text, for the source and for
+the built star.min.js that the pages load. Needs Node.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from quizengine.grading.common import InvalidAnswer
@@ -25,10 +27,13 @@ from quizengine.star.parts import CUES
 from ..conftest import need_node
 
 ROOT = Path(__file__).parents[2]
-STAR_JS = ROOT / "src" / "quizengine" / "assets" / "star.js"
+STAR_JS = ROOT / "src" / "quizengine" / "client" / "star.js"
+CLIENT = ROOT / "tests" / "js" / "client.mjs"  # loads the source or the built file
 RUNNER = """
-const star = require(process.argv[1]);
-const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
+import { readFileSync } from "node:fs";
+const { load } = await import(process.argv[1]);
+const { star } = await load(process.argv[2]);
+const cases = JSON.parse(readFileSync(0, "utf8"));
 const out = cases.map(([q, a]) => {
   try { return star.gradeStar(q, a); }
   catch (e) { if (!e.invalid) throw e; return { invalid: true, error: e.message }; }
@@ -51,10 +56,10 @@ def page_json(question: StarQuestion) -> dict[str, Any]:
     return data
 
 
-def run_js(cases: list[tuple[StarQuestion, object]]) -> list[dict[str, Any]]:
+def run_js(cases: list[tuple[StarQuestion, object]], variant: str) -> list[dict[str, Any]]:
     payload = json.dumps([(page_json(q), a) for q, a in cases])
     done = subprocess.run(
-        [need_node(), "-e", RUNNER, str(STAR_JS)],
+        [need_node(), "--input-type=module", "-e", RUNNER, CLIENT.as_uri(), variant],
         input=payload,
         capture_output=True,
         text=True,
@@ -106,9 +111,10 @@ def all_cases() -> list[tuple[StarQuestion, object]]:
     return cases
 
 
-def test_js_matches_python_everywhere() -> None:
+@pytest.mark.parametrize("variant", ["source", "built"])
+def test_js_matches_python_everywhere(variant: str) -> None:
     cases = all_cases()
-    js = run_js(cases)
+    js = run_js(cases, variant)
     assert len(js) == len(cases)
     for (question, answer), got in zip(cases, js, strict=True):
         assert got == python_result(question, answer), json.dumps(answer, ensure_ascii=False)

@@ -1,10 +1,8 @@
 /* quizengine grader: spec §2-4 as pure functions for the page and for Node.
    Agrees with src/quizengine/grading on tests/vectors/*.json. */
-(function (R, make) {
-  var g = make(R);
-  (R.QE = R.QE || {}).grade = g;
-  if (typeof module == "object" && module.exports) module.exports = g;
-})(typeof self != "undefined" ? self : globalThis, function (R) {
+// R is the page's global object: a STAR question goes to R.QE.star, from star.js, which the page
+// loads only where one is. An ES module has no `require`: the stand-in says what is missing.
+export default (function (R, require) {
   var E = 1e-9, own = Object.hasOwn, isA = Array.isArray, AON = "all_or_nothing",
     bad = m => { var e = Error(m); e.invalid = 1; throw e; },
     need = (ok, what) => ok || bad("expected " + what),
@@ -112,4 +110,4 @@
     return { quiz: quiz.id, score: score, max_score: max, percent: max ? 100 * score / max : 0, passed: score >= mark * max - E, questions: rs };
   }
   return { gradeQuestion: gradeQuestion, gradeQuiz: gradeQuiz, norm: norm, lev: lev, ab: ab };
-});
+})(globalThis, (name) => { throw Error(name + " is not loaded: QE.star is missing"); });

@@ -1,6 +1,6 @@
 /* quizengine STAR self-review: a compact port of quizengine/star + grading/star.py (docs there).
    tests/vectors/star.json and tests/star/test_js_parity.py keep both in agreement. ES2022, as the grader. */
-(function (root) {
+export default (function () {
   "use strict";
   const P = ["situation", "task", "action", "result"],
     S = "[\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
@@ -186,7 +186,5 @@
     words, sentences, gradeStar,
     detectParts: (text) => named(analyse(true, { text }).parts),
   };
-  root.QE = root.QE || {};
-  root.QE.star = api;
-  if (typeof module === "object" && module.exports) module.exports = api;
-})(typeof self !== "undefined" ? self : globalThis);
+  return api;
+})();

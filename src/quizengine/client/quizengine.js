@@ -3,7 +3,7 @@
    and QE.star. How it loads and survives instant navigation: src/quizengine/render/assets.py.
    Learner text only ever goes through textContent and value, never innerHTML (the one
    exception, author HTML from the build-time data, is in `list`). */
-(function (w, d) {
+export default function start(w, d) {
   "use strict";
   var QE = w.QE = w.QE || {};
   // Material re-runs this file on every instant navigation to a quiz page: bind once, and
@@ -410,4 +410,4 @@
   if (w.document$) w.document$.subscribe(QE.init);
   else if (d.readyState == "loading") d.addEventListener("DOMContentLoaded", QE.init);
   else QE.init();
-})(self, document);
+}

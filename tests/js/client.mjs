@@ -1,0 +1,28 @@
+// The client as the JS tests load it: the ES module sources, or the built files that the
+// pages load (src/quizengine/assets/, from `make assets`). x.test.mjs runs on the sources;
+// x.built.test.mjs imports it again as x.test.mjs?built, which runs the same tests on the
+// built files, so nothing esbuild does can change a grade unnoticed.
+import { readFileSync } from "node:fs";
+
+const src = new URL("../../src/quizengine/client/", import.meta.url);
+const assets = new URL("../../src/quizengine/assets/", import.meta.url);
+
+// A built file runs as a page runs it, with stand-ins for `self` and `document` (the UI only
+// waits for DOMContentLoaded), and in this realm, so results compare as the sources' do.
+function run(name) {
+  const self = { addEventListener() {} };
+  const document = { readyState: "loading", addEventListener() {} };
+  new Function("self", "document", readFileSync(new URL(name, assets), "utf8"))(self, document);
+  return self.QE;
+}
+
+// variant: "source" or "built"; returns { grade, star }.
+export async function load(variant) {
+  if (variant === "built") return { grade: run("quizengine.min.js").grade, star: run("star.min.js").star };
+  if (variant !== "source") throw Error(`unknown client variant '${variant}'`);
+  const [grade, star] = await Promise.all(["grader.js", "star.js"].map((f) => import(new URL(f, src))));
+  return { grade: grade.default, star: star.default };
+}
+
+// The variant a test file asked for: its own URL ends in ?built when x.built.test.mjs ran it.
+export const forTest = (url) => load(new URL(url).search === "?built" ? "built" : "source");
