@@ -37,8 +37,18 @@ WORDS = [
 ]
 
 
-def _text(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+def _text(rng: random.Random, n: int, formatted: float = 0.0) -> str:
+    """`n` words; with probability `formatted`, with emphasis, strong and code spans.
+
+    Course text is formatted (about a quarter of prompts carry emphasis or code), and
+    formatted text is what makes a Markdown renderer work: plain words can take a shortcut.
+    """
+    words = [rng.choice(WORDS) for _ in range(n)]
+    if n >= 4 and rng.random() < formatted:
+        words[1] = f"**{words[1]}**"
+        words[-2] = f"*{words[-2]}*"
+        words[n // 2] = f"`{words[n // 2]}`"
+    return " ".join(words).capitalize() + "."
 
 
 def question(rng: random.Random, index: int) -> dict[str, Any]:
@@ -46,14 +56,14 @@ def question(rng: random.Random, index: int) -> dict[str, Any]:
     base: dict[str, Any] = {
         "id": f"q{index}",
         "type": kind,
-        "prompt": _text(rng, 18),
+        "prompt": _text(rng, 18, formatted=0.25),
         "hint": _text(rng, 8),
-        "explanation": _text(rng, 20),
+        "explanation": _text(rng, 20, formatted=0.25),
     }
     if kind in ("single", "multiple"):
         base["options"] = [
             {
-                "text": _text(rng, 6),
+                "text": _text(rng, 6, formatted=0.25),
                 "correct": i == 0 or (kind == "multiple" and i == 2),
                 "feedback": _text(rng, 8),
             }
