@@ -108,7 +108,7 @@ def test_multiple_with_every_option_correct_is_not_judged_on_length(
         ("All of these can be negotiated except:", "except"),
         ("Which perk doesn't usually move?", "doesn't"),
         ("Context first. Which should you never say", "never"),
-        ("Which is **not** negotiable? Pick the one you cannot ask for.", "cannot"),
+        ("Which is **not** usual, and which can you not ask for?", "not"),
     ],
 )
 def test_negated_prompt_without_emphasis(write_yaml: WriteYaml, prompt: str, word: str) -> None:
@@ -127,6 +127,7 @@ def test_negated_prompt_without_emphasis(write_yaml: WriteYaml, prompt: str, wor
         "Which of these is <strong>not</strong> negotiable?",
         "You have not signed yet. Which perk is worth most?",  # the scenario, not the question
         "Which notice period is usual?",
+        "Which figure comes first? (Not the bonus.)",  # an aside after the question
     ],
 )
 def test_negation_emphasised_or_outside_the_question(write_yaml: WriteYaml, prompt: str) -> None:

@@ -151,19 +151,18 @@ _EMPHASIS = re.compile(
 _SENTENCE_END = re.compile(r"[.?!:](?=\s|$)|\n\s*\n")
 
 
-def _stems(prompt: str) -> Iterator[tuple[int, int]]:
-    """Spans of the sentences that ask the question: those ending in '?' or ':', and the last."""
-    start, spans = 0, []
+def _stems(prompt: str) -> list[tuple[int, int]]:
+    """Spans of the sentences that ask the question: those ending in '?' or ':', or else the
+    last one. The scenario before them may say "not" without changing what is asked."""
+    start, spans, asking = 0, [], []
     for match in _SENTENCE_END.finditer(prompt):
-        spans.append((start, match.end(), match.group(0) in "?:"))
+        spans.append((start, match.end()))
+        if match.group(0) in ("?", ":"):
+            asking.append(spans[-1])
         start = match.end()
     if prompt[start:].strip():
-        spans.append((start, len(prompt), True))
-    elif spans:
-        spans[-1] = (*spans[-1][:2], True)
-    for begin, end, asks in spans:
-        if asks:
-            yield begin, end
+        spans.append((start, len(prompt)))
+    return asking or spans[-1:]
 
 
 def _negated_prompt(quiz: Quiz, data: Any, emit: Emit) -> None:
