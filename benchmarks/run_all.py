@@ -13,6 +13,7 @@ SUITE = [
     "star_bench.py",
     "site_bench.py",
     "report_bench.py",
+    "testwise_bench.py",
 ]
 
 if __name__ == "__main__":
