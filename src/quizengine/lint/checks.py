@@ -36,8 +36,8 @@ CHECKS: dict[str, str] = {
         "as long and as careful as the right one"
     ),
     "of-the-above": (
-        "options are shuffled, so 'above' can point at nothing; and spotting two true options "
-        "(or one false one) gives the answer away without knowing the rest"
+        "spotting two true options (or one false one) gives the answer away without knowing "
+        "the rest; and with shuffled options 'above' can point at nothing"
     ),
     "true-false-balance": (
         "a learner who answers the same way every time scores well without reading; mix true "
