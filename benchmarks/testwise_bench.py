@@ -3,7 +3,7 @@
 Every quiz under `quizzes/` (or the paths given) is answered by rules that look only at the
 shape of a question, graded by the real engine (`quizengine.grade`), and printed as a table
 against the quiz's pass mark. The baseline in the same run is `chance`: a uniformly random
-answer to each choice and true/false question.
+answer to each choice and true/false question; `ratio` is best / chance.
 Usage: python benchmarks/testwise_bench.py [PATH ...] [--check]
 
 Rules (a column applies its rule to the question types it names):
@@ -252,9 +252,11 @@ def run(paths: Sequence[str | Path]) -> list[Row]:
 def table(rows: list[Row]) -> str:
     columns = [*RULES, "best"]
     head = f"{'quiz':<24} {'n':>3} " + " ".join(f"{c:>8}" for c in columns)
-    lines = [head + f" {'pass':>5}  verdict (best uses)", "-" * (len(head) + 40)]
+    lines = [head + f" {'ratio':>6} {'pass':>5}  verdict (best uses)", "-" * (len(head) + 48)]
     for row in rows:
         cells = " ".join(f"{row.percent[c]:8.1f}" for c in columns)
+        chance = row.percent["chance"]
+        cells += f" {row.percent['best'] / chance:6.2f}" if chance else f" {'-':>6}"
         uses = ", ".join(f"{f}: {r}" for f, r in row.best_rules.items())
         lines.append(
             f"{row.quiz:<24} {row.questions:>3} {cells} {row.pass_mark:5.0f}  {row.verdict}"
