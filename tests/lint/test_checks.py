@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -232,3 +233,18 @@ def test_paths_skip_manifests_and_report_missing_ones(tmp_path: Path) -> None:
     assert report.files == 2
     assert [d.path for d in report.unreadable] == [str(tmp_path / "nope")]
     assert all(f.path.endswith(".yaml") and "module.yaml" not in f.path for f in report.findings)
+
+
+@pytest.mark.parametrize("body", ["<b>" * 300_000, "*not* x? " * 100_000, "**a" * 300_000])
+def test_hostile_prompts_are_linted_in_linear_time(tmp_path: Path, body: str) -> None:
+    """Unclosed emphasis markers once cost seconds per prompt (a regex scanning to the end
+    from each marker); the budget is the spec's for loading a file, in CPU seconds."""
+    path = tmp_path / "hostile.yaml"
+    path.write_text(
+        f'id: h\ntitle: H\nquestions:\n  - id: q\n    type: single\n    prompt: "{body}"\n'
+        "    options: [{text: a, correct: true}, {text: b}]\n"
+    )
+    start = time.process_time()
+    found = lint_file(path)
+    assert time.process_time() - start < 2.0
+    assert INVALID not in {f.check for f in found}

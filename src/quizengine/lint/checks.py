@@ -27,6 +27,9 @@ LONGEST_MIN_CHARS = 10
 BALANCE_MIN = 3
 BALANCE_MIN_CLEAR = 5
 BALANCE_SHARE = 0.8
+# negated-prompt: a longer "sentence" is not a question a learner reads; skipping it keeps the
+# check linear on hostile input.
+MAX_STEM = 2_000
 # draw-pool: the pool should hold at least this many times the draw.
 POOL_RATIO = 1.5
 
@@ -143,9 +146,10 @@ def _true_false_balance(quiz: Quiz, data: Any, emit: Emit) -> None:
 
 
 _NEGATION = re.compile(r"\b(?:not|never|except|cannot|\w+n't)\b", re.I)
+# Spans are bounded so that a prompt full of unclosed markers costs linear time, not quadratic.
 _EMPHASIS = re.compile(
-    r"\*\*(?!\s).+?\*\*|__(?!\s).+?__|\*(?![\s*]).+?\*|(?<!\w)_(?![\s_]).+?_(?!\w)"
-    r"|<(strong|em|b|i)>.*?</\1>",
+    r"\*\*(?!\s).{1,300}?\*\*|__(?!\s).{1,300}?__|\*(?![\s*]).{1,300}?\*"
+    r"|(?<!\w)_(?![\s_]).{1,300}?_(?!\w)|<(strong|em|b|i)>.{0,300}?</\1>",
     re.S,
 )
 _SENTENCE_END = re.compile(r"[.?!:](?=\s|$)|\n\s*\n")
@@ -169,8 +173,10 @@ def _negated_prompt(quiz: Quiz, data: Any, emit: Emit) -> None:
     for qi, q in enumerate(quiz.questions):
         if not isinstance(q, SingleQuestion | MultipleQuestion):
             continue
-        emphasised = [m.span() for m in _EMPHASIS.finditer(q.prompt)]
         for begin, end in _stems(q.prompt):
+            if end - begin > MAX_STEM:
+                continue
+            emphasised = [m.span() for m in _EMPHASIS.finditer(q.prompt, begin, end)]
             plain = [
                 m
                 for m in _NEGATION.finditer(q.prompt, begin, end)
