@@ -20,6 +20,7 @@ SUITE = [
     "site_bench.py",
     "load_bench.py",
     "report_bench.py",
+    "testwise_bench.py",
 ]
 # metric -> (decision, unit). Ratios: lower is better; bytes: at most.
 DECISIONS: dict[str, tuple[float, str]] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,6 +42,32 @@ def _validate(args: argparse.Namespace) -> int:
     if errors or (args.strict and warnings):
         return EXIT_INVALID
     return EXIT_OK
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from .lint import lint_paths
+
+    report = lint_paths(args.paths or ["quizzes"])
+    for problem in report.unreadable:
+        print(f"quizengine: error: {problem.path}: {problem.message}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([f.to_json() for f in report.findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in report.findings:
+            print(finding.format())
+            if finding.severity == "warning":
+                print(f"  why: {finding.why}")
+    if report.unreadable:
+        return EXIT_USAGE
+    count, found = report.files, len(report.findings)
+    by_check = Counter(f.check for f in report.findings)
+    detail = ", ".join(f"{n} {check}" for check, n in sorted(by_check.items()))
+    print(
+        f"{count} quiz file{'s' * (count != 1)} linted: {found} finding{'s' * (found != 1)}"
+        + (f" ({detail})" if detail else ""),
+        file=sys.stderr,
+    )
+    return EXIT_INVALID if found else EXIT_OK
 
 
 def _grade(args: argparse.Namespace) -> int:
@@ -145,6 +172,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.set_defaults(run=_validate)
+
+    p = sub.add_parser(
+        "lint",
+        help="item-writing checks (default: quizzes/); exit 1 when anything is found",
+        description="Valid quizzes that a learner could pass without reading: each finding "
+        "names its check and why it matters. Exit 0: nothing found; 1: findings (or a quiz "
+        "that does not validate); 2: usage error or unreadable path.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    p.set_defaults(run=_lint)
 
     p = sub.add_parser("grade", help="grade a response file against a quiz")
     p.add_argument("quiz", metavar="QUIZ_FILE")

@@ -6,6 +6,16 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class _LintMode(c.Choice[str]):
+    """`off` or `warn`. YAML 1.1 (which MkDocs reads) turns a bare `off` into false and `on`
+    into true, so the booleans are accepted as those two words."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, bool):
+            value = "warn" if value else "off"
+        return super().run_validation(value)
+
+
 class QuizEngineConfig(base.Config):
     quiz_dirs = c.ListOfItems(c.Type(str), default=["quizzes"])
     """Folders of quiz YAML files, relative to mkdocs.yml. Watched by `mkdocs serve`."""
@@ -21,3 +31,8 @@ class QuizEngineConfig(base.Config):
 
     module_nav = c.Type(bool, default=True)
     """Build each module's navigation section from its manifest (`module.yaml`)."""
+
+    lint = _LintMode(("off", "warn"), default="off")
+    """`warn`: run `quizengine lint` over the quizzes and log each finding as a warning with
+    its file:line:col, which `mkdocs build --strict` turns into a failed build. `off` (the
+    default): only validation problems are reported."""

@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..directives import find_directives
+from ..lint import lint_paths
 from ..navigation import with_modules
 from ..render import bundle, inject_assets, render_complete_button
 from .bank import QuizBank, bank_for
@@ -70,6 +71,10 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
                 log.error(text)
             else:
                 log.warning(text)
+        if self.config.lint == "warn":  # quizzes that fail validation were reported above
+            for finding in lint_paths(self.bank.folders).findings:
+                if finding.severity == "warning":
+                    log.warning(finding.format())
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -1,0 +1,106 @@
+"""`quizengine lint`: valid quizzes that a test-wise learner could pass without reading.
+
+Validation says whether a quiz *works*; these checks say whether it *measures* anything.
+Every finding has a stable check id, a one-line reason (`why`) and the `path:line:col` of the
+YAML node to edit, found with the same source positions as validation errors. Authors look
+the ids up in docs/instructors/item-writing.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Diagnostic, Severity
+from ..loader import discover, validate_document
+from ..models import Quiz
+from ..modules import MANIFEST_NAME
+from ..source import SourceDocument, read_document
+from .checks import CHECK_FUNCTIONS, CHECKS
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One item-writing problem, at the YAML node an author should edit."""
+
+    path: str
+    line: int
+    col: int
+    check: str
+    message: str
+    severity: Severity = "warning"
+
+    @property
+    def why(self) -> str:
+        return CHECKS.get(self.check, _INVALID_WHY)
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.check}]"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+            "why": self.why,
+        }
+
+
+INVALID = "invalid-quiz"
+_INVALID_WHY = "only quizzes that load can be linted; `quizengine validate` explains each error"
+
+
+@dataclass(slots=True)
+class LintReport:
+    files: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    # Paths that could not be read at all (missing, permission): a usage error, not a finding.
+    unreadable: list[Diagnostic] = field(default_factory=list)
+
+
+def lint_quiz(quiz: Quiz, doc: SourceDocument) -> list[Finding]:
+    """Every item-writing finding for one valid quiz, in file order."""
+    out: list[Finding] = []
+    for check, run in CHECK_FUNCTIONS.items():
+
+        def emit(loc: tuple[int | str, ...], message: str, check: str = check) -> None:
+            out.append(Finding(doc.path, *doc.position(loc), check, message))
+
+        run(quiz, doc.data, emit)
+    return sorted(out, key=lambda f: (f.line, f.col, f.check))
+
+
+def lint_file(path: Path, display: str | None = None) -> list[Finding]:
+    """A quiz file's findings; a file that does not validate yields its errors instead."""
+    doc = read_document(path, display)
+    loaded = validate_document(doc)
+    if loaded.quiz is None or not loaded.ok:
+        return [
+            Finding(d.path, d.line, d.col, INVALID, d.message, "error")
+            for d in loaded.diagnostics
+            if d.severity == "error"
+        ]
+    return lint_quiz(loaded.quiz, doc)
+
+
+def lint_paths(paths: Sequence[Path | str]) -> LintReport:
+    """Every quiz file under the given files and folders (module manifests are skipped)."""
+    files, problems = discover(paths)
+    report = LintReport(unreadable=problems)
+    for path in files:
+        if path.name == MANIFEST_NAME:
+            continue
+        findings = lint_file(path)
+        if any(f.line == 0 for f in findings):  # read_document could not open it
+            report.unreadable.extend(Diagnostic(f.path, 0, 0, f.message) for f in findings)
+            continue
+        report.files += 1
+        report.findings.extend(findings)
+    return report
+
+
+__all__ = ["CHECKS", "INVALID", "Finding", "LintReport", "lint_file", "lint_paths", "lint_quiz"]
