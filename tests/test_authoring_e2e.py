@@ -50,9 +50,13 @@ def _fetch(url: str) -> tuple[int, str]:
         return 0, ""
 
 
-def _wait_for(url: str, needle: str, seconds: float) -> str:
+def _wait_for(url: str, needle: str, seconds: float, server: subprocess.Popen[str]) -> str:
+    """Poll until the page shows `needle`; fail at once if the server has died."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        if server.poll() is not None:
+            _, errors = server.communicate(timeout=10)
+            raise AssertionError(f"mkdocs serve exited ({server.returncode}): {errors[-2000:]}")
         status, body = _fetch(url)
         if status == 200 and needle in body:
             return body
@@ -73,7 +77,7 @@ def test_new_module_appears_in_serve_validates_and_publishes(tmp_path: Path) -> 
     )
     try:
         base = f"http://127.0.0.1:{port}/"
-        _wait_for(base, "Negotiating Benefits and Perks", 240)
+        _wait_for(base, "Negotiating Benefits and Perks", 240, server)
         created = subprocess.run(
             [str(BIN / "quizengine"), "new", "module", "salary-basics"],
             cwd=tmp_path,
@@ -85,10 +89,13 @@ def test_new_module_appears_in_serve_validates_and_publishes(tmp_path: Path) -> 
         assert created.returncode == 0, created.stderr
         assert "created quizzes/salary-basics/module.yaml" in created.stdout
         page = _wait_for(
-            base + "salary-basics/first-chapter/", 'data-quiz-id="salary-basics-practice"', 240
+            base + "salary-basics/first-chapter/",
+            'data-quiz-id="salary-basics-practice"',
+            240,
+            server,
         )
         assert 'data-quiz-id="salary-basics-star"' in page
-        home = _wait_for(base, "Salary basics", 60)
+        home = _wait_for(base, "Salary basics", 60, server)
         assert 'href="salary-basics/"' in home
     finally:
         server.terminate()
