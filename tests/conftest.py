@@ -78,7 +78,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """A copy of the course built by `zensical build` from the same mkdocs.yml (no plugins run)."""
     source = tmp_path_factory.mktemp("zensical")
-    for name in ("mkdocs.yml", "docs", "quizzes", "overrides"):
+    # tests/data/lint: the item-writing guide includes its examples from there (snippets).
+    for name in ("mkdocs.yml", "docs", "quizzes", "overrides", "tests/data/lint"):
         original = ROOT / name
         if original.is_dir():
             shutil.copytree(original, source / name)
