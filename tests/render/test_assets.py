@@ -20,7 +20,7 @@ from ..conftest import need_node
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "src" / "quizengine" / "assets"
 PAGE = "<html><head><title>t</title></head><body><article>{}</article></body></html>"
-ASSET_JS = ("grader.js", "quizengine.js", "star.js")
+ASSET_JS = ("grader.js", "quizengine.js", "star.js", "progress.js")
 QUIZ = '<section class="qe-quiz" data-qe="quiz" data-quiz-id="x">…</section>'
 PROGRESS = '<div class="qe-progress" data-qe="progress">…</div>'
 
@@ -67,9 +67,15 @@ def test_star_analysis_loads_only_where_a_star_question_is() -> None:
     assert out.index('src="../assets/quizengine/star.js?v=') < out.index("quizengine.js?v=")
 
 
-def test_bundle_ships_three_files() -> None:
+def test_progress_page_code_loads_only_where_the_progress_widget_is() -> None:
+    assert "progress.js" not in inject_assets(PAGE.format(QUIZ), "")
+    out = inject_assets(PAGE.format(PROGRESS), "../")
+    assert out.index('src="../assets/quizengine/progress.js?v=') < out.index("quizengine.js?v=")
+
+
+def test_bundle_ships_four_files() -> None:
     files = bundle()
-    assert set(files) == {"quizengine.js", "star.js", "quizengine.css"}
+    assert set(files) == {"quizengine.js", "star.js", "progress.js", "quizengine.css"}
     js = files["quizengine.js"]
     assert js.index("gradeQuiz") < js.index("data-qe-on")  # grader first, then the UI
     assert "quizengine grader:" not in js and "\n\n" not in js  # comments and blank lines go
@@ -127,6 +133,7 @@ def test_every_source_is_minified_and_mangled() -> None:
     small = {name: minify_js((ASSETS / name).read_text()) for name in ASSET_JS}
     assert bundle()["quizengine.js"] == small["grader.js"] + small["quizengine.js"]
     assert bundle()["star.js"] == small["star.js"]
+    assert bundle()["progress.js"] == small["progress.js"]
     for name in ASSET_JS:
         assert len(small[name]) < len(minify_js((ASSETS / name).read_text(), mangle=False))
 
@@ -261,9 +268,9 @@ def test_a_quiz_page_loads_at_most_10_kib_gzipped() -> None:
 
 
 def test_the_whole_client_stays_within_its_size_ratchet() -> None:
-    """Everything a STAR page loads (all three files), gzipped.
+    """Everything the client ships (all four files), gzipped.
 
-    The project's target is 10 KiB (10,240 B) for the three files together; it is not met:
+    The project's target was 10 KiB (10,240 B) for the three files a STAR page loads; it is not met:
     see the size notes in render/assets.py. This ratchet keeps what was won: lower it when
     the client shrinks, and never raise it without a reviewed reason. Raised from 13,800 by
     50 B for the reported-speech cues, which stop the STAR "hypothetical" advice from firing
@@ -277,7 +284,12 @@ def test_the_whole_client_stays_within_its_size_ratchet() -> None:
     be:", the STAR submit-without-rating message, ordering positions and focus kept clear of
     the fixed header; by 55 B more so that a backup imported into a browser that never saw
     the quiz shows it as it was (checked or submitted), not as unchecked answers beside a
-    recorded best score.
+    recorded best score; by 1,795 B more so that progress is never lost (issue 12): about
+    700 B on quiz pages to check what is read from storage, join two tabs' saves and say when
+    storage is full, and the "My progress" code moved into progress.js, loaded only there,
+    with the checks on imported backups. Split out, it compresses about 700 B worse than
+    inside quizengine.js: the price of quiz pages loading 330 B less than before (9,477 B,
+    within their 10 KiB) instead of 1,000 B more (over it).
     """
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
-    assert sum(sizes.values()) <= 14_585, sizes
+    assert sum(sizes.values()) <= 16_380, sizes

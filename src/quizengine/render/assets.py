@@ -2,15 +2,18 @@
 
 Three files: `quizengine.js` (grader.js then quizengine.js from the sources), `quizengine.css`,
 and `star.js` (the STAR analysis), which is half the size of the rest and so is loaded only by
-pages that hold a STAR question. Each URL carries `?v=<content hash>`, so browsers may cache
-it for good. `minify.py` shrinks them at build time (local names included); the sources run
-as they are, with no build step.
+pages that hold a STAR question. A fourth, `progress.js` (the "My progress" page: results,
+export, import), is loaded only by the page with the progress widget, so that checking
+imported backups costs quiz pages nothing. Each URL carries `?v=<content hash>`, so browsers
+may cache it for good. `minify.py` shrinks them at build time (local names included); the
+sources run as they are, with no build step.
 
-Size, gzipped (`benchmarks/site_bench.py`): about 8.4 KB + 1.4 KB of CSS for a quiz page,
-4.8 KB more with star.js. The project's 10 KB target holds for quiz pages without STAR, not
-for all three files together (14.6 KB): about 4 KB of that is message text (star.js's
-must match the Python engine's word for word), 1.3 KB is CSS, and the rest is the code of
-the features themselves, minified with short names to within about 3% of what terser gets.
+Size, gzipped (`benchmarks/site_bench.py`): about 8.1 KB + 1.4 KB of CSS for a quiz page,
+4.8 KB more with star.js, 2.1 KB more with progress.js on the "My progress" page. The
+project's 10 KB target holds for quiz pages without STAR, not for a STAR page (14.3 KB):
+about 4 KB of that is message text (star.js's must match the Python engine's word for word),
+1.4 KB is CSS, and the rest is the code of the features themselves, minified with short names
+to within about 3% of what terser gets.
 
 How this survives Material's instant navigation (mkdocs-material 9.x, `integrations/instant`):
 on an instant page change Material fetches the next page, swaps
@@ -51,13 +54,14 @@ from .minify import minify_css, minify_js
 ASSET_DIR = "assets/quizengine"
 """Where the plugin writes `bundle()`'s files, relative to the site root."""
 
-ASSET_FILES = ("grader.js", "quizengine.js", "star.js", "quizengine.css")
+ASSET_FILES = ("grader.js", "quizengine.js", "star.js", "progress.js", "quizengine.css")
 """Source files in `quizengine/assets`; `bundle()` turns them into the shipped files."""
 
-JS, STAR, CSS = "quizengine.js", "star.js", "quizengine.css"
+JS, STAR, CSS, PROGRESS = "quizengine.js", "star.js", "quizengine.css", "progress.js"
 
 _WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress)"')
 _STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
+_PROGRESS = re.compile(r'<div\b[^>]*\sdata-qe="progress"')
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)
 
@@ -78,10 +82,11 @@ def _minified(name: str, code: str) -> str:
 
 @functools.cache
 def bundle() -> dict[str, str]:
-    """Shipped file name -> content: grader and UI in one script, STAR apart, the CSS."""
+    """Shipped file name -> content: grader and UI in one script, STAR and progress apart, CSS."""
     return {
         JS: "".join(_minified(name, _source(name)) for name in ("grader.js", JS)),
         STAR: _minified(STAR, _source(STAR)),
+        PROGRESS: _minified(PROGRESS, _source(PROGRESS)),
         CSS: _minified(CSS, _source(CSS)),
     }
 
@@ -97,9 +102,11 @@ def needed(html: str) -> list[str]:
 
 
 def _client_files(html: str) -> list[str]:
-    """The files a page with a widget loads: star.js only where a STAR question is."""
+    """The files a page with a widget loads: star.js only where a STAR question is,
+    progress.js only where the progress widget is."""
     star = [STAR] if _STAR.search(html) and bundle()[STAR].strip() else []
-    return [CSS, *star, JS]
+    progress = [PROGRESS] if _PROGRESS.search(html) else []
+    return [CSS, *star, *progress, JS]
 
 
 def inline_assets(html: str, shipped: set[str]) -> str:
