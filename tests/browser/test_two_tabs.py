@@ -102,6 +102,9 @@ def test_an_open_tab_shows_a_submission_made_in_another(open_page: OpenPage) -> 
     record = stored(b)
     assert record["submitted"] is False and record["attempts"] == 1
     assert record["best"]["percent"] == 100
+    # "Mark chapter as complete" follows too, so a click in tab A never undoes tab B's.
+    b.locator(".qe-complete button").click()
+    expect(a.locator(".qe-complete button")).to_have_attribute("aria-pressed", "true")
     _assert_progress_page(b)
     assert not errors, errors
 

@@ -14,7 +14,7 @@
     if (!list) return "That file is neither a quizengine progress export (version 1) nor a quiz response" + no;
     i = list.findIndex(r => !okResp(r)) + 1;
     bad = !flat(v, 6) ? "it uses a reserved name or nests too deeply" : i ? "response " + i + " is not a valid quiz response" : !opt(v.progress, x => idMap(x, okProg)) ? "its scores or attempt counts are not valid" : !opt(v.complete, okDone) && "its chapters marked complete are not valid";
-    return bad ? "That file does not check out: " + bad + no : { list: list, prog: v.progress || {}, done: v.complete || {} };
+    return bad ? "That file is damaged or was changed: " + bad + no : { list: list, prog: v.progress || {}, done: v.complete || {} };
   }
 
   function progress(root) {

@@ -373,6 +373,7 @@
   function complete(box) {
     var b = $("button", box), page = box.dataset.page, all = () => load("complete", okDone, m => box.append(mk("p", "qe-warn", m))) || {};
     var paint = () => b.setAttribute("aria-pressed", !!all()[page]);
+    w.addEventListener("storage", () => box.isConnected && paint());
     b.addEventListener("click", () => {
       var m = all(), on = !m[page], h = $(".md-content h1") || $("h1");
       if (on) m[page] = { title: h ? h.textContent.replace(/¶$/, "").trim() : page, at: now() }; else delete m[page];
