@@ -52,12 +52,12 @@ def _assert_submission_kept(record: dict[str, Any]) -> None:
     assert record["answers"]["tf"] is RIGHT["tf"]
 
 
-def _assert_progress_page(tab: Page) -> None:
+def _assert_progress_page(tab: Page, attempts: int = 1) -> None:
     tab.goto("progress/")
     row = tab.locator(f"tr[data-quiz={QUIZ}]")
     expect(row).to_contain_text("100% (7 of 7 points)")
     expect(row).to_contain_text("✓ Passed")
-    expect(row.locator("td").last).to_have_text("1")
+    expect(row.locator("td").last).to_have_text(str(attempts))
 
 
 def test_a_stale_tab_saving_never_undoes_a_submission(open_page: OpenPage) -> None:
@@ -105,7 +105,11 @@ def test_an_open_tab_shows_a_submission_made_in_another(open_page: OpenPage) -> 
     # "Mark chapter as complete" follows too, so a click in tab A never undoes tab B's.
     b.locator(".qe-complete button").click()
     expect(a.locator(".qe-complete button")).to_have_attribute("aria-pressed", "true")
-    _assert_progress_page(b)
+    # A second submission elsewhere: tab A follows again, and says so once, not twice.
+    b.locator(f"#qe-{QUIZ} [data-act=submit]").click()
+    expect(a.locator(f"#qe-{QUIZ} [data-act=retry]")).to_be_visible()
+    expect(a.locator(f"#qe-{QUIZ} .qe-note p")).to_have_count(1)
+    _assert_progress_page(b, attempts=2)
     assert not errors, errors
 
 

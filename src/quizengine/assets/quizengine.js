@@ -39,7 +39,8 @@
   function mk(t, c, x) { var e = d.createElement(t); if (c) e.className = c; if (x != null) e.textContent = x; return e; }
   function shuffle(a) { for (var i = a.length, j, t; i > 1;) { j = Math.random() * i-- | 0; t = a[i]; a[i] = a[j]; a[j] = t; } return a; }
   function say(box, m) { var l = $(".qe-live", box); l.textContent = ""; setTimeout(() => { l.textContent = m; }, 60); }
-  function noteIn(box) { return m => { var n = $(".qe-note", box); n.append(mk("p", 0, m)); n.hidden = false; }; }
+  // A note is said once, however often its cause recurs (each save, each other tab's save).
+  function noteIn(box) { return m => { var n = $(".qe-note", box); if (!$$("p", n).some(p => p.textContent == m)) n.append(mk("p", 0, m)); n.hidden = false; }; }
   function mark(e, ok, text) {
     var m = $(":scope>.qe-mark", e) || e.appendChild(mk("span", "qe-mark"));
     m.textContent = text && (ok ? "✓ " : "✗ ") + text;
@@ -147,14 +148,13 @@
     // with this tab's, and the page shows the result.
     function sync(write) {
       var old = st, m;
-      if (!root.isConnected) return;
       st = join(st, load(key, okQuiz(id), note), dirty);
       if (stage(st) != stage(old)) note("This quiz was submitted or restarted in another tab or window: this page now shows it.");
       if (JSON.stringify(st) != JSON.stringify(old)) paint();
       if (write && (m = save(key, st))) { if (!warned) warned = 1, note(m + "your answers are not being saved. Use “Download response” to keep a copy."); }
       else if (write) dirty.clear();
     }
-    w.addEventListener("storage", e => { if (!e.key || e.key == P + key) sync(); });
+    w.addEventListener("storage", e => { if (root.isConnected && (!e.key || e.key == P + key)) sync(); });
 
     // An ordering's shuffled start is where its items are shown, not an answer: it becomes
     // one when the learner moves an item or checks the question (never on submit alone).
