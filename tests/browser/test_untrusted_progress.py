@@ -173,6 +173,11 @@ def test_full_storage_is_reported_on_the_quiz_page(page: Page) -> None:
     expect(note).to_contain_text("Your browser's storage is full, so your answers are not")
     expect(note).to_contain_text("Download response")
     assert stored(page)["answers"]["word"] == "walk"  # the last answer that could be kept
+    page.locator(".qe-complete button").click()
+    expect(page.locator(".qe-complete .qe-warn")).to_have_text(
+        "Your browser's storage is full, so this was not saved."
+    )
+    expect(page.locator(".qe-complete button")).to_have_attribute("aria-pressed", "false")
 
 
 def test_an_import_into_full_storage_claims_no_success(open_page: OpenPage, tmp_path: Path) -> None:
