@@ -139,3 +139,18 @@ def test_import_button_opens_the_file_picker_by_keyboard(open_page: OpenPage) ->
     page.keyboard.press("Enter")
     # The hidden file input was clicked with user activation, so the browser shows its picker.
     page.wait_for_function("window.picked === true")
+
+
+def test_progress_page_starts_after_instant_navigation_from_a_quiz(page: Page) -> None:
+    """progress.js loads only on this page: arriving by instant navigation, it may run before
+    or after quizengine.js's re-run, and the table must fill in either way."""
+    answer_by_mouse(page, "tf", "true_false", True)
+    page.wait_for_load_state("networkidle")  # instant navigation needs the sitemap first
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav a[href$='progress/']").first.click()
+    row = page.locator(f"tr[data-quiz={QUIZ}]")
+    expect(row).to_contain_text("In progress")
+    expect(page.locator(".qe-progress")).to_have_attribute("data-qe-on", "")
+    assert page.evaluate("window.__sameDocument") is True
+    page.go_back()
+    expect(question(page, "tf").locator("input[value=true]")).to_be_checked()

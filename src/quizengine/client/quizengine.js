@@ -9,22 +9,38 @@ export default function start(w, d) {
   // Material re-runs this file on every instant navigation to a quiz page: bind once, and
   // mount the new page's widgets (this run may come before or after document$ emits).
   if (QE.init) return QE.init();
-  var P = "qe:v1:", L, pend = new Map(), own = Object.hasOwn, SLUG = /^[a-z0-9][a-z0-9-]*$/;
+  var P = "qe:v1:", L, pend = new Map(), own = Object.hasOwn, SLUG = /^[a-z0-9][a-z0-9-]*$/, MB = 1 << 20,
+    PROTO = ["__proto__", "constructor", "prototype"];
   try { L = w.localStorage; } catch (e) { /* blocked: load and save report it */ }
   var $ = (s, e) => (e || d).querySelector(s), $$ = (s, e) => Array.from((e || d).querySelectorAll(s)),
     obj = v => !!v && typeof v == "object" && !Array.isArray(v),
     strs = v => Array.isArray(v) && v.every(x => typeof x == "string"),
     num = x => String(Math.round(x * 100) / 100), pts = x => num(x) + " point" + (x == 1 ? "" : "s"),
     now = () => new Date().toISOString(),
-    okBest = b => obj(b) && ["score", "max_score", "percent"].every(k => typeof b[k] == "number"),
-    okDone = v => obj(v) && Object.values(v).every(obj),
-    okQuiz = id => v => obj(v) && v.quiz === id && obj(v.answers) && (v.presented == null || strs(v.presented)) &&
-      (v.order == null || obj(v.order)) && (v.checked == null || strs(v.checked)) && (v.attempts == null || v.attempts >= 0) &&
-      (v.best == null || okBest(v.best));
+    // The export schema (docs/progress.md), checked on everything read from storage or a
+    // file before any of it is used: ids are slugs that never name a prototype key, no key
+    // anywhere does, nesting is bounded (an answer is at most two levels deep), scores lie
+    // within 0..max and agree with their percent.
+    opt = (v, f) => v == null || f(v),
+    isId = k => typeof k == "string" && SLUG.test(k) && !PROTO.includes(k),
+    idList = v => Array.isArray(v) && v.every(isId) && new Set(v).size == v.length,
+    idMap = (v, f) => obj(v) && Object.keys(v).every(k => isId(k) && (!f || f(v[k]))),
+    flat = (v, n) => v === null || typeof v != "object" || n > 0 && Object.keys(v).every(k => !PROTO.includes(k) && flat(v[k], n - 1)),
+    okBest = b => obj(b) && [b.score, b.max_score, b.percent].every(Number.isFinite) && typeof b.passed == "boolean" &&
+      b.score >= 0 && b.score <= b.max_score + 1e-9 && Math.abs(b.percent - (b.max_score && 100 * b.score / b.max_score)) < 1e-6,
+    okProg = v => obj(v) && opt(v.version, x => typeof x == "string") && opt(v.attempts, x => Number.isInteger(x) && x >= 0) &&
+      opt(v.best, okBest) && opt(v.last, okBest) && opt(v.checked, idList) && opt(v.submitted, x => typeof x == "boolean"),
+    okResp = v => obj(v) && isId(v.quiz) && idMap(v.answers) && opt(v.presented, idList),
+    okDone = v => flat(v, 2) && obj(v) && Object.values(v).every(x => obj(x) && opt(x.title, y => typeof y == "string")),
+    okQuiz = id => v => flat(v, 4) && okResp(v) && okProg(v) && v.quiz === id && opt(v.order, o => idMap(o, strs)) &&
+      opt(v.stale, obj) && opt(v.began, Number.isFinite),
+    // An attempt is known by when it began; a submitted one ranks above itself unsubmitted.
+    stage = s => (s.began || 0) * 2 + !!s.submitted;
   function mk(t, c, x) { var e = d.createElement(t); if (c) e.className = c; if (x != null) e.textContent = x; return e; }
   function shuffle(a) { for (var i = a.length, j, t; i > 1;) { j = Math.random() * i-- | 0; t = a[i]; a[i] = a[j]; a[j] = t; } return a; }
   function say(box, m) { var l = $(".qe-live", box); l.textContent = ""; setTimeout(() => { l.textContent = m; }, 60); }
-  function noteIn(box) { return m => { var n = $(".qe-note", box); n.append(mk("p", 0, m)); n.hidden = false; }; }
+  // A note is said once, however often its cause recurs (each save, each other tab's save).
+  function noteIn(box) { return m => { var n = $(".qe-note", box); if (!$$("p", n).some(p => p.textContent == m)) n.append(mk("p", 0, m)); n.hidden = false; }; }
   function mark(e, ok, text) {
     var m = $(":scope>.qe-mark", e) || e.appendChild(mk("span", "qe-mark"));
     m.textContent = text && (ok ? "✓ " : "✗ ") + text;
@@ -42,17 +58,48 @@ export default function start(w, d) {
     (s.presented || Object.keys(s.answers)).forEach(k => { if (own(s.answers, k)) a[k] = s.answers[k]; });
     return { quiz: s.quiz, presented: s.presented, answers: a };
   }
-  // Storage. Data that does not parse or fit is moved aside under qe:quarantine:, and the
-  // learner is told where: never crashed on, never silently erased.
+  // Storage. A record that does not parse or pass its check is moved aside under
+  // qe:quarantine:, and the learner is told where: never crashed on, never silently erased.
+  function raw(key) { try { return L.getItem(P + key); } catch (e) { /* blocked: saving says so */ } }
+  function valid(text, ok) { try { var v = text.length <= MB && JSON.parse(text); if (ok(v)) return v; } catch (e) { /* not JSON */ } }
   function load(key, ok, note) {
-    var raw, v, q = "qe:quarantine:" + key + ":" + Date.now();
-    try { raw = L.getItem(P + key); } catch (e) { return; }
-    if (raw == null) return;
-    try { v = JSON.parse(raw); if (ok(v)) return v; } catch (e) { /* reported below */ }
-    try { L.setItem(q, raw); L.removeItem(P + key); } catch (e) { q = P + key; }
+    var r = raw(key), v = valid(r, ok);
+    if (r != null && !v) aside(key, r, note);
+    return v;
+  }
+  function aside(key, r, note) {
+    var q = "qe:quarantine:" + key + ":" + Date.now();
+    try { L.setItem(q, r); L.removeItem(P + key); } catch (e) { return note("Saved progress could not be read, and there is no room to set it aside: it will be replaced."); }
     note("Saved progress could not be read, so it was set aside under the storage key “" + q + "” (not deleted). Saving starts afresh.");
   }
-  function save(key, v) { try { L.setItem(P + key, JSON.stringify(v)); return 1; } catch (e) { /* full or blocked: the caller says so */ } }
+  // Returns nothing when saved, else the start of a message saying why not.
+  function save(key, v) {
+    try { L.setItem(P + key, JSON.stringify(v)); } catch (e) { return e.name == "QuotaExceededError" ? "Your browser's storage is full, so " : "This browser does not allow saving, so "; }
+  }
+  // Two tabs, one record: before each save, and whenever another tab saves, the stored record
+  // is read again and joined with this tab's. A later attempt wins whole, and so does a
+  // submitted one over the same attempt unsubmitted: a tab left open from before never undoes
+  // a submission. Within one attempt, each question keeps its last edit: this tab's for the
+  // questions it changed since it last saved (`dirty`), the stored one for the others. The
+  // attempt count and the best score never go down; `last` is the latest submission.
+  function join(mine, theirs, dirty) {
+    if (!theirs) return mine;
+    var w = stage(theirs) > stage(mine) ? theirs : mine, s = Object.assign({}, w),
+      hi = (a, b, f) => !a || b && f(b) > f(a) ? b : a;
+    if (stage(theirs) == stage(mine) && !w.submitted) {
+      s.answers = Object.assign({}, theirs.answers);
+      s.checked = (theirs.checked || []).filter(k => !dirty.has(k));
+      dirty.forEach(k => {
+        if (own(mine.answers, k)) s.answers[k] = mine.answers[k]; else delete s.answers[k];
+        if (mine.checked.includes(k)) s.checked.push(k);
+      });
+    }
+    s.attempts = Math.max(mine.attempts || 0, theirs.attempts || 0);
+    s.best = hi(mine.best, theirs.best, b => b.percent);
+    s.last = hi(mine.last, theirs.last, b => b.at || "");
+    s.touched = mine.touched || theirs.touched;
+    return s;
+  }
   function later(key, f) { clearTimeout((pend.get(key) || {}).t); pend.set(key, { f: f, t: setTimeout(() => flush(key), 400) }); }
   function flush(key) {
     (key ? [key] : Array.from(pend.keys())).forEach(k => { var p = pend.get(k); if (p) { pend.delete(k); clearTimeout(p.t); p.f(); } });
@@ -65,29 +112,49 @@ export default function start(w, d) {
   var WORD = { correct: "✓ Correct", partial: "◐ Partly correct", incorrect: "✗ Incorrect", unanswered: "○ Not answered", invalid: "⚠ Answer not understood" };
   function quiz(root) {
     var data = JSON.parse($(".qe-data", root).content.textContent), src = JSON.stringify(data), id = data.id, G = QE.grade;
-    var qs = data.questions, by = {}, lis = {}, key = "quiz:" + id, note = noteIn(root), ver = root.dataset.version;
+    var qs = data.questions, by = Object.create(null), lis = Object.create(null), key = "quiz:" + id, note = noteIn(root), ver = root.dataset.version;
     var ids = q => (q.options || q.items || []).map(o => o.id);
     var perm = (a, b) => strs(a) && a.length == b.length && b.every(x => a.includes(x));
     var fits = (q, a) => { try { return G.gradeQuestion(q, a).status != "invalid"; } catch (e) { return true; } };
-    var warned, store = () => { if (!save(key, st) && !warned) { warned = 1; note("This browser is not keeping your progress: its storage is full or blocked."); } };
+    var st, dirty, warned, store = () => sync(1);
     var persist = () => { later(key, store); flush(key); };
     qs.forEach(q => { by[q.id] = q; });
     $$(".qe-q", root).forEach(li => { lis[li.dataset.qid] = li; });
-    var st = load(key, okQuiz(id), note) || { quiz: id, version: ver, answers: {}, attempts: 0 };
-    var all = Object.keys(st.answers), kept = all.filter(k => by[k] && fits(by[k], st.answers[k]));
-    if (st.version != ver || kept.length < all.length) {
-      st.stale = st.stale || {};
-      all.forEach(k => { if (!kept.includes(k)) { st.stale[k] = st.answers[k]; delete st.answers[k]; } });
-      if (st.version || kept.length < all.length) {
-        note((st.version && st.version != ver ? "This quiz has changed since your last visit. " : "") +
-          kept.length + " of " + all.length + " saved answers still fit and were restored.");
+    var fresh = { quiz: id, version: ver, answers: {}, attempts: 0 };
+    // Stored data never stops a quiz from starting: if it passed its check and still trips
+    // the page, it is set aside and the quiz starts afresh.
+    try { start(load(key, okQuiz(id), note) || fresh); } catch (e) { if (!raw(key)) throw e; aside(key, raw(key), note); start(fresh); }
+    function start(s) {
+      st = s;
+      var all = Object.keys(st.answers), kept = all.filter(k => by[k] && fits(by[k], st.answers[k]));
+      // Until its first save, this tab's view of every question wins over the stored one.
+      dirty = new Set(all.concat(qs.map(q => q.id)));
+      if (st.version != ver || kept.length < all.length) {
+        st.stale = st.stale || {};
+        all.forEach(k => { if (!kept.includes(k)) { st.stale[k] = st.answers[k]; delete st.answers[k]; } });
+        if (st.version || kept.length < all.length) {
+          note((st.version && st.version != ver ? "This quiz has changed since your last visit. " : "") +
+            kept.length + " of " + all.length + " saved answers still fit and were restored.");
+        }
+        st.version = ver; st.checked = []; st.submitted = false; st.began = Date.now();
       }
-      st.version = ver; st.checked = []; st.submitted = false;
+      st.order = st.order || {}; st.checked = st.checked || [];
+      var p = st.presented;
+      if (!p || new Set(p).size != p.length || !p.every(k => by[k]) || p.length != (data.draw || qs.length)) deal();
+      qs.forEach(q => { if (!perm(shown(q) || ids(q), ids(q))) order(q); });
+      paint();
     }
-    st.order = st.order || {}; st.checked = st.checked || [];
-    var p = st.presented;
-    if (!p || new Set(p).size != p.length || !p.every(k => by[k]) || p.length != (data.draw || qs.length)) deal();
-    qs.forEach(q => { if (!perm(shown(q) || ids(q), ids(q))) order(q); });
+    // Before each save, and when another tab saves this quiz, the stored record is joined
+    // with this tab's, and the page shows the result.
+    function sync(write) {
+      var old = st, m;
+      st = join(st, load(key, okQuiz(id), note), dirty);
+      if (stage(st) != stage(old)) note("This quiz was submitted or restarted in another tab or window: this page now shows it.");
+      if (JSON.stringify(st) != JSON.stringify(old)) paint();
+      if (write && (m = save(key, st))) { if (!warned) warned = 1, note(m + "your answers are not being saved. Use “Download response” to keep a copy."); }
+      else if (write) dirty.clear();
+    }
+    w.addEventListener("storage", e => { if (root.isConnected && (!e.key || e.key == P + key)) sync(); });
 
     // An ordering's shuffled start is where its items are shown, not an answer: it becomes
     // one when the learner moves an item or checks the question (never on submit alone).
@@ -95,12 +162,12 @@ export default function start(w, d) {
     function order(q) {
       var o = ids(q), s = shuffle(o.slice());
       while (q.items && s.join() == o.join()) shuffle(s);
-      if (q.items || q.options && q.shuffle_options !== false) st.order[q.id] = s;
+      if (q.items || q.options && q.shuffle_options !== false) st.order[q.id] = s; else delete st.order[q.id];
     }
     function deal() {
       var p = qs.map(q => q.id), pick = data.draw ? shuffle(p.slice()).slice(0, data.draw) : p;
       st.presented = data.shuffle_questions ? shuffle(pick.slice()) : p.filter(k => pick.includes(k));
-      st.order = {}; st.checked = []; st.submitted = false;
+      st.order = {}; st.checked = []; st.submitted = false; st.began = Date.now();
       qs.forEach(q => { if (!q.items || !perm(st.answers[q.id], ids(q))) order(q); });
     }
     // Moving a node makes the browser rebuild its rendering, a real share of the page's
@@ -113,7 +180,7 @@ export default function start(w, d) {
       arrange($(".qe-qs", root), st.presented.map((k, i) => { $(".qe-i", lis[k]).textContent = i + 1; return lis[k]; }));
       qs.forEach(q => {
         var c = $(".qe-opts,.qe-ord", lis[q.id]), o = shown(q);
-        if (o) arrange(c, o.map(x => $('[data-id="' + x + '"]', c)));
+        if (o && c) arrange(c, o.map(x => $('[data-id="' + x + '"]', c)));
         put(q);
       });
     }
@@ -213,6 +280,7 @@ export default function start(w, d) {
       show(q, G.gradeQuestion(q, st.answers[q.id]));
       lock(q, 1);
       if (!st.checked.includes(q.id)) st.checked.push(q.id);
+      dirty.add(q.id);
       persist();
       say(root, n + ": " + $(".qe-st", li).textContent + (st.presented.every(k => st.checked.includes(k)) ? " Every question is checked: submit the quiz to record your score." : ""));
       $(".qe-res", li).focus();
@@ -236,12 +304,8 @@ export default function start(w, d) {
       if (!again) { say(root, m); sum.focus(); }
     }
     function foot() { $("[data-act=submit]", root).hidden = !!st.submitted; $("[data-act=retry]", root).hidden = !st.submitted; }
-    function retry() {
-      var keep = {};
-      // A STAR answer is the learner's own writing: a new attempt keeps it to revise.
-      qs.forEach(q => { if (q.type == "star" && own(st.answers, q.id)) keep[q.id] = st.answers[q.id]; });
-      st.answers = keep;
-      deal();
+    // The page as `st` says: on start, on a new attempt, and after another tab's save.
+    function paint() {
       qs.forEach(q => {
         var li = lis[q.id];
         delete li.dataset.status;
@@ -250,7 +314,16 @@ export default function start(w, d) {
         $$(".qe-mark", li).forEach(e => e.remove());
       });
       $(".qe-sum", root).hidden = true;
-      layout(); foot(); persist();
+      layout(); foot();
+      if (st.submitted) submit(1);
+      else st.checked.forEach(k => { if (by[k] && own(st.answers, k)) { show(by[k], G.gradeQuestion(by[k], st.answers[k])); lock(by[k], 1); } });
+    }
+    function retry() {
+      var keep = {};
+      // A STAR answer is the learner's own writing: a new attempt keeps it to revise.
+      qs.forEach(q => { if (q.type == "star" && own(st.answers, q.id)) keep[q.id] = st.answers[q.id]; });
+      st.answers = keep;
+      deal(); paint(); persist();
       say(root, "New attempt started.");
       $("input,select,textarea,button", lis[st.presented[0]]).focus();
     }
@@ -262,7 +335,7 @@ export default function start(w, d) {
       b.focus();
       st.answers[q.id] = get(q);
       unsaid(q);
-      st.touched = 1;
+      st.touched = 1; dirty.add(q.id);
       later(key, store);
       say(root, name + ": now " + (get(q).indexOf(it.dataset.id) + 1) + " of " + ids(q).length + ".");
     }
@@ -274,7 +347,7 @@ export default function start(w, d) {
       if (a === undefined) delete st.answers[q.id]; else st.answers[q.id] = a;
       unsaid(q);
       if (q.type == "star") count(q);
-      st.touched = 1;
+      st.touched = 1; dirty.add(q.id);
       later(key, store);
     }
     root.addEventListener("input", edit);
@@ -294,109 +367,38 @@ export default function start(w, d) {
       if (a == "retry") retry();
       if (a == "download") download(id + "-response.json", respOf(st));
     });
-    layout(); foot();
-    if (st.submitted) submit(1);
-    else st.checked.forEach(k => { if (by[k] && own(st.answers, k)) { show(by[k], G.gradeQuestion(by[k], st.answers[k])); lock(by[k], 1); } });
     persist();
-  }
-
-  function progress(root) {
-    var note = noteIn(root), file = $("input[type=file]", root), io = m => { $(".qe-io", root).textContent = m; say(root, m); };
-    function paint() {
-      var passed = {};
-      $$("tr[data-quiz]", root).forEach(tr => {
-        var s = load("quiz:" + tr.dataset.quiz, okQuiz(tr.dataset.quiz), note) || {}, b = s.best, c = tr.cells;
-        passed[tr.dataset.quiz] = b && b.passed;
-        c[1].textContent = b ? num(b.percent) + "% (" + num(b.score) + " of " + pts(b.max_score) + ")" : "–";
-        c[2].textContent = b ? (b.passed ? "✓ Passed" : "✗ Not passed yet") : s.touched ? "In progress" : "Not attempted";
-        c[3].textContent = s.attempts || 0;
-      });
-      var done = load("complete", okDone, note) || {}, ul = $(".qe-done", root);
-      ul.replaceChildren(...Object.keys(done).sort().map(k => mk("li", 0, done[k].title || k)));
-      $(".qe-none", root).hidden = !!ul.children.length;
-      // Each module's pass requirements, against this browser's results.
-      $$(".qe-finish", root).forEach(p => {
-        var left = (k, ok) => p.dataset[k].split(" ").filter(x => x && !ok(x)).length, q = left("quizzes", x => passed[x]), c = left("pages", x => done[x]);
-        $("span", p).textContent = q || c ? "Still to do: " + (q ? q + " to pass" : "") + (q && c ? ", " : "") + (c ? c + " to mark complete" : "") + "." : "✓ Finished.";
-      });
-    }
-    function exportAll() {
-      var out = { format: "quizengine-progress", version: 1, exported: now(), responses: [], progress: {}, complete: load("complete", okDone, note) || {} };
-      Object.keys(L || {}).sort().forEach(k => {
-        var id = k.slice(11), s = k.startsWith(P + "quiz:") && load("quiz:" + id, okQuiz(id), note);
-        if (!s) return;
-        out.responses.push(respOf(s));
-        out.progress[id] = { version: s.version, attempts: s.attempts || 0, best: s.best, last: s.last, checked: s.checked, submitted: !!s.submitted };
-      });
-      download("quizengine-progress.json", out);
-      io("Exported " + out.responses.length + " quizzes to quizengine-progress.json.");
-    }
-    function merge(text) {
-      var v, n = 0, quizzes = 0, kept = 0, pages = 0, skipped = [], done, list, many = (c, w, ws) => c + " " + (c == 1 ? w : ws);
-      try { v = JSON.parse(text); } catch (e) { return io("That file is not JSON, so nothing was imported."); }
-      list = obj(v) && v.format == "quizengine-progress" && v.version == 1 && Array.isArray(v.responses) ? v.responses : obj(v) && !v.format && own(v, "quiz") && [v];
-      if (!list) return io("That file is neither a quizengine progress export (version 1) nor a quiz response, so nothing was imported.");
-      list.forEach((r, i) => {
-        if (!obj(r) || !SLUG.test(r.quiz) || !obj(r.answers) || r.presented != null && !strs(r.presented)) return skipped.push(i + 1);
-        var k = "quiz:" + r.quiz, here = load(k, okQuiz(r.quiz), note), s = here || { quiz: r.quiz, version: "", answers: {}, attempts: 0 };
-        var p = obj(v.progress) && obj(v.progress[r.quiz]) ? v.progress[r.quiz] : {};
-        // Merge, never replace: answers already here win, best scores keep the higher one.
-        var had = n;
-        Object.keys(r.answers).forEach(q => {
-          if (!own(s.answers, q)) s.answers[q] = r.answers[q], s.touched = 1, n++;
-          else if (JSON.stringify(s.answers[q]) != JSON.stringify(r.answers[q])) kept++;
-        });
-        if (n > had) quizzes++;
-        s.presented = s.presented || r.presented;
-        if (!s.version && typeof p.version == "string") s.version = p.version;
-        s.attempts = Math.max(s.attempts || 0, p.attempts >= 0 ? +p.attempts : 0);
-        if (okBest(p.best) && (!s.best || p.best.percent > s.best.percent)) s.best = p.best;
-        if (!s.last && okBest(p.last)) s.last = p.last;
-        // A quiz new to this browser picks up where the other one was: checked, or submitted.
-        if (!here && r.presented) { s.checked = strs(p.checked) ? p.checked : []; s.submitted = p.submitted === true; }
-        save(k, s);
-      });
-      if (obj(v.complete)) {
-        done = load("complete", okDone, note) || {};
-        Object.keys(v.complete).forEach(k => { if (obj(v.complete[k]) && !done[k]) done[k] = v.complete[k], pages++; });
-        save("complete", done);
-      }
-      var got = [n && many(n, "answer", "answers") + " to " + many(quizzes, "quiz", "quizzes"), pages && many(pages, "chapter", "chapters") + " marked complete"].filter(Boolean);
-      io((got.length ? "Imported " + got.join(" and ") + "." : "Nothing new to import.") +
-        (kept ? " Where the file differs from an answer already here, yours was kept (" + many(kept, "answer", "answers") + ")." : "") +
-        (skipped.length ? " Skipped entry " + skipped.join(", ") + ": a response needs a quiz id and an answers object." : ""));
-      paint();
-    }
-    file.addEventListener("change", () => { var f = file.files[0]; if (f) f.text().then(merge).finally(() => { file.value = ""; }); });
-    root.addEventListener("click", e => {
-      var a = (e.target.closest("[data-act]") || {}).dataset;
-      if (a && a.act == "export") exportAll();
-      if (a && a.act == "import") file.click();
-    });
-    paint();
   }
 
   function complete(box) {
     var b = $("button", box), page = box.dataset.page, all = () => load("complete", okDone, m => box.append(mk("p", "qe-warn", m))) || {};
     var paint = () => b.setAttribute("aria-pressed", !!all()[page]);
+    w.addEventListener("storage", () => box.isConnected && paint());
     b.addEventListener("click", () => {
       var m = all(), on = !m[page], h = $(".md-content h1") || $("h1");
       if (on) m[page] = { title: h ? h.textContent.replace(/¶$/, "").trim() : page, at: now() }; else delete m[page];
-      save("complete", m); paint();
+      var e = save("complete", m);
+      if (e) box.append(mk("p", "qe-warn", e + "this was not saved."));
+      paint();
       say(box, on ? "Chapter marked as complete." : "Chapter no longer marked as complete.");
     });
     paint();
   }
 
-  var KINDS = { quiz: quiz, progress: progress, complete: complete };
+  // For the "My progress" page (progress.js, loaded only there, adds to QE.kinds) and tests.
+  QE.u = { $, $$, mk, obj, own, opt, idMap, flat, num, pts, now, noteIn, say, download, respOf, raw, load, save, join, okQuiz, okResp, okProg, okDone, P, L };
+  var KINDS = QE.kinds = Object.assign(QE.kinds || {}, { quiz: quiz, complete: complete });
   QE.init = function () {
     flush();
     $$("[data-qe]:not([data-qe-on])").forEach(e => {
+      // progress.js may arrive after this runs: it mounts its widget then.
+      var kind = KINDS[e.dataset.qe];
+      if (!kind) return;
       e.setAttribute("data-qe-on", "");
       var js = [e].concat($$(".qe-js", e)).filter(x => x.classList.contains("qe-js"));
       js.forEach(x => { x.hidden = false; });
       try {
-        KINDS[e.dataset.qe](e);
+        kind(e);
         $$(".qe-nojs", e).forEach(x => { x.hidden = true; });
       } catch (x) {
         js.forEach(x => { x.hidden = true; });

@@ -1,17 +1,19 @@
 """Shipping the client: cached files, referenced only by the pages that need them.
 
-Three files: `quizengine.js` (the grader and the UI), `quizengine.css`, and `star.js` (the
-STAR analysis), which is half the size of the rest and so is loaded only by pages that hold a
-STAR question. Each URL carries `?v=<content hash>`, so browsers may cache it for good. Their
-sources are ES modules and CSS in `quizengine/client/`; esbuild (pinned in package.json)
-bundles and minifies them into `quizengine/assets/*.min.*`, which are committed and shipped in
-the package, as Material for MkDocs ships its built assets: building a site needs no Node.
-`make assets` rebuilds them, and `tests/js/build.test.mjs` fails when they are stale.
+Four files: `quizengine.js` (the grader and the UI), `quizengine.css`, `star.js` (the STAR
+analysis), which is half the size of the rest and so is loaded only by pages that hold a STAR
+question, and `progress.js` (the "My progress" page: results, export, import), loaded only by
+the page with the progress widget, so that checking imported backups costs quiz pages nothing.
+Each URL carries `?v=<content hash>`, so browsers may cache it for good. Their sources are ES
+modules and CSS in `quizengine/client/`; esbuild (pinned in package.json) bundles and minifies
+them into `quizengine/assets/*.min.*`, which are committed and shipped in the package, as
+Material for MkDocs ships its built assets: building a site needs no Node. `make assets`
+rebuilds them, and `tests/js/build.test.mjs` fails when they are stale.
 
-Size, gzipped (`benchmarks/site_bench.py`): about 8.5 KB + 1.4 KB of CSS for a quiz page,
-4.8 KB more with star.js. The project's targets hold: at most 10 KB for a quiz page without
-STAR, 16 KB with it (14.7 KB). About 4 KB of that is message text (star.js's must match the
-Python engine's word for word), 1.4 KB is CSS, and the rest is the code of the features.
+Size, gzipped (`benchmarks/site_bench.py` prints the current figures): a quiz page without
+STAR loads quizengine.js and the CSS (at most 10 KB), a STAR page star.js too (at most 16 KB),
+the progress page progress.js instead of star.js. About 4 KB of star.js is message text (it
+must match the Python engine's word for word).
 
 How this survives Material's instant navigation (mkdocs-material 9.x, `integrations/instant`):
 on an instant page change Material fetches the next page, swaps
@@ -50,13 +52,19 @@ from importlib import resources
 ASSET_DIR = "assets/quizengine"
 """Where the plugin writes `bundle()`'s files, relative to the site root."""
 
-JS, STAR, CSS = "quizengine.js", "star.js", "quizengine.css"
+JS, STAR, CSS, PROGRESS = "quizengine.js", "star.js", "quizengine.css", "progress.js"
 
-ASSET_FILES = {JS: "quizengine.min.js", STAR: "star.min.js", CSS: "quizengine.min.css"}
+ASSET_FILES = {
+    JS: "quizengine.min.js",
+    STAR: "star.min.js",
+    PROGRESS: "progress.min.js",
+    CSS: "quizengine.min.css",
+}
 """Shipped file name -> the built file in `quizengine/assets` (see scripts/build_assets.mjs)."""
 
 _WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress)"')
 _STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
+_PROGRESS = re.compile(r'<div\b[^>]*\sdata-qe="progress"')
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)
 LIVE = '<script>document.documentElement.classList.add("qe-live")</script>'
@@ -67,7 +75,7 @@ where un-hiding them at mount forced a second layout of the whole page."""
 
 @functools.cache
 def bundle() -> dict[str, str]:
-    """Shipped file name -> content: grader and UI in one script, STAR apart, the CSS."""
+    """Shipped file name -> content: grader and UI in one script, STAR and progress apart, CSS."""
     folder = resources.files("quizengine") / "assets"
     return {name: (folder / file).read_text(encoding="utf-8") for name, file in ASSET_FILES.items()}
 
@@ -83,9 +91,11 @@ def needed(html: str) -> list[str]:
 
 
 def _client_files(html: str) -> list[str]:
-    """The files a page with a widget loads: star.js only where a STAR question is."""
+    """The files a page with a widget loads: star.js only where a STAR question is,
+    progress.js only where the progress widget is."""
     star = [STAR] if _STAR.search(html) else []
-    return [CSS, *star, JS]
+    progress = [PROGRESS] if _PROGRESS.search(html) else []
+    return [CSS, *star, *progress, JS]
 
 
 def inline_assets(html: str, shipped: set[str]) -> str:
