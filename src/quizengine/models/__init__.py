@@ -4,6 +4,7 @@ from .base import Slug, StrictModel, default_id
 from .questions import (
     QUESTION_CLASSES,
     QUESTION_TYPES,
+    STAR_CHECK_IDS,
     Item,
     MatchingQuestion,
     MultipleQuestion,
@@ -21,11 +22,21 @@ from .questions import (
 )
 from .quiz import Quiz
 from .responses import Response
-from .results import STAR_PARTS, Advice, Check, GradeResult, QuestionResult, StarPart, Status
+from .results import (
+    STAR_PARTS,
+    Advice,
+    Check,
+    GradeResult,
+    QuestionResult,
+    Rating,
+    StarPart,
+    Status,
+)
 
 __all__ = [
     "QUESTION_CLASSES",
     "QUESTION_TYPES",
+    "STAR_CHECK_IDS",
     "STAR_PARTS",
     "Advice",
     "Check",
@@ -40,6 +51,7 @@ __all__ = [
     "Question",
     "QuestionResult",
     "Quiz",
+    "Rating",
     "Response",
     "RubricCriterion",
     "ShortTextQuestion",

@@ -7,7 +7,7 @@ rules to the browser, and `tests/vectors/star.json` keeps the two in agreement.
 from .advice import text_advice
 from .checks import CHECK_IDS, Analysis, run_checks
 from .parts import detect_parts, label
-from .rubric import DEFAULT_RUBRIC, default_rubric, effective_rubric, rating_notes, rubric_json
+from .rubric import DEFAULT_RUBRIC, default_rubric, effective_rubric, rate, rubric_json
 from .text import Sentence, sentences, words
 
 __all__ = [
@@ -19,7 +19,7 @@ __all__ = [
     "detect_parts",
     "effective_rubric",
     "label",
-    "rating_notes",
+    "rate",
     "rubric_json",
     "run_checks",
     "sentences",
