@@ -120,7 +120,7 @@ def test_zero_variance_and_star_sections() -> None:
     (stats,) = analysis.quizzes
     (review,) = stats.star
     assert [c.id for c in review.checks] == [
-        "parts_present", "length", "ownership", "quantified_result", "action_focus",
+        "parts_present", "length", "ownership", "specific", "quantified_result", "action_focus",
     ]  # fmt: skip
     assert review.n <= 40 and all(c.run == review.n for c in review.checks)
     assert review.self_review_share is not None and 0 < review.self_review_share < 1

@@ -13,15 +13,15 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from ..models import STAR_PARTS, QuestionResult, RubricCriterion, StarPart, StarQuestion
+from ..models import STAR_GATE, STAR_PARTS, QuestionResult, RubricCriterion, StarPart, StarQuestion
 from ..star.advice import reflection_missing, text_advice
 from ..star.checks import Analysis, run_checks
 from ..star.rubric import effective_rubric, rate, reflection_note
 from .common import InvalidAnswer, finish, json_type
 
 _FREE_KEYS = ("text", "self_rating")
-# Spec §2's gate: a failure here means the story cannot pass, whatever the self-rating.
-GATE = ("parts_present", "length", "specific")
+# Spec §2's gate: a failure there means the story cannot pass, whatever the self-rating.
+GATE = STAR_GATE
 GATE_MAX = 0.5
 _STRUCTURED_KEYS = (*STAR_PARTS, "self_rating")
 

@@ -251,6 +251,8 @@ STAR_CHECK_IDS = (
     "quantified_result",
     "action_focus",
 )
+# Spec §2's gate: when one of these failed, the story scores at most 0.5 and is not correct.
+STAR_GATE = ("parts_present", "length", "specific")
 
 
 class RubricCriterion(StrictModel):
