@@ -263,6 +263,8 @@ class RubricCriterion(StrictModel):
         default_factory=list,
         description="Automatic checks that support this criterion. When any of them failed,"
         " the self-rating counts at most the middle level, floor((levels - 1) / 2).",
+        # Editors offer the check ids; the validator below reports a typo at its position.
+        json_schema_extra={"items": {"enum": list(STAR_CHECK_IDS), "type": "string"}},
     )
 
     @field_validator("evidence")
