@@ -124,11 +124,17 @@ def test_zero_variance_and_star_sections() -> None:
     ]  # fmt: skip
     assert review.n <= 40 and all(c.run == review.n for c in review.checks)
     assert review.self_review_share is not None and 0 < review.self_review_share < 1
+    assert review.capped_share is not None and 0 <= review.capped_share <= 1
+    capped = sum(
+        any(r.counted < r.chosen for r in q.ratings or []) for g in results for q in g.questions
+    )
+    assert review.capped == capped > 0  # the simulated class over-rates some stories
     # One question: the rest of the test is always 0, so discrimination is undefined.
     assert stats.questions[0].discrimination is None
     html = render_html(analysis)
     check(html)
     assert "STAR self-reviews" in html and "quantified result" in html and "undefined" in html
+    assert "Rating capped" in html
 
 
 def test_bare_grade_results_have_no_distractor_counts() -> None:
