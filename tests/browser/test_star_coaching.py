@@ -115,3 +115,19 @@ def test_rubric_levels_show_their_number_in_dark_mode_too(open_page: OpenPage) -
         "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
     )
     assert text != fill  # Material's variables: the number stays readable in either scheme
+
+
+def test_submitting_unrated_shows_no_question_score_and_says_how_to_rate(
+    open_page: OpenPage,
+) -> None:
+    page = open_page("chapter/star/")
+    box = page.locator(QUIZ)
+    write(box, STRONG)
+    box.locator("[data-act=submit]").click()
+    status = box.locator(".qe-res .qe-st").first
+    expect(status).to_have_text(re.compile(r"^Submitted without a full rating"))
+    expect(box.locator(".qe-res")).not_to_contain_text("Partly correct")
+    box.locator("[data-act=retry]").click()
+    rate_top_by_keyboard(page, box)
+    check_by_keyboard(page, box)
+    expect(status).to_have_text("✓ Correct: 1 of 1 point.")

@@ -165,12 +165,13 @@
       xs.forEach(x => { var li = ul.appendChild(mk("li")); if (html && src.includes(JSON.stringify(x))) li.innerHTML = x; else li.textContent = x; });
       box.append(ul);
     }
+    var sub; // set while a submitted attempt is shown: its inputs are locked until a new attempt
     function show(q, r) {
       var li = lis[q.id], box = $(".qe-res", li), t = q.type;
       var opts = q.options || t == "true_false" && [{ id: "true", correct: q.answer }, { id: "false", correct: !q.answer }];
       li.dataset.status = r.status;
       // An unrated STAR answer has no score yet: its checks are feedback, not a verdict.
-      box.replaceChildren(mk("p", "qe-st", r.needs_self_review ? "Checked, not scored yet: rate your answer on every line of the rubric, then check it again to see your score." : WORD[r.status] + ": " + num(r.score) + " of " + pts(r.max_score) + "."));
+      box.replaceChildren(mk("p", "qe-st", r.needs_self_review ? (sub ? "Submitted without a full rating, so the rubric part counted as zero. Start a new attempt to rate your answer: your writing is kept." : "Checked, not scored yet: rate your answer on every line of the rubric, then check it again to see your score.") : WORD[r.status] + ": " + num(r.score) + " of " + pts(r.max_score) + "."));
       if (r.error) box.append(mk("p", 0, r.error));
       list(box, r.feedback.filter(f => !(opts || []).some(o => o.feedback == f)), 1);
       if (opts) $$(".qe-opt", li).forEach(o => {
@@ -229,6 +230,7 @@
     }
     function submit(again) {
       var res = G.gradeQuiz(data, respOf(st)), sum = $(".qe-sum", root), s;
+      sub = 1;
       res.questions.forEach(r => { show(by[r.id], r); lock(by[r.id], 1, 1); });
       if (!again) {
         s = { score: res.score, max_score: res.max_score, percent: res.percent, passed: res.passed, at: now() };
@@ -251,6 +253,7 @@
       // A STAR answer is the learner's own writing: a new attempt keeps it to revise.
       qs.forEach(q => { if (q.type == "star" && own(st.answers, q.id)) keep[q.id] = st.answers[q.id]; });
       st.answers = keep;
+      sub = 0;
       deal();
       qs.forEach(q => {
         var li = lis[q.id];
