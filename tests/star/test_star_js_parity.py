@@ -29,6 +29,7 @@ from quizengine.star.quantity import (
     WHEN_BEFORE_SPEC,
     YEAR_BEFORE_SPEC,
 )
+from quizengine.star.rubric import REASONS
 
 from ..conftest import need_node
 
@@ -132,5 +133,6 @@ def test_cue_lists_are_copied_verbatim() -> None:
     specs += [NUMBER_WORDS_SPEC, HYPOTHETICAL.spec, REPORTED.spec, REFLECTION.spec, VAGUE.spec]
     specs += [PLANNED.spec, MONTHS_SPEC, YEAR_BEFORE_SPEC, TIME_UNITS_SPEC, CLOCK_SPEC]
     specs += [WHEN_BEFORE_SPEC, WHEN_AFTER_SPEC]
+    specs += [text for pair in REASONS.values() for text in pair]
     for spec in specs:
         assert f'"{spec}"' in source, spec
