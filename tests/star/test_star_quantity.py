@@ -24,7 +24,6 @@ def found(text: str) -> tuple[str | None, str | None]:
         "After two weeks my manager said yes.",
         "Two weeks later HR approved it.",
         "It was approved 3 months ago.",
-        "Within 3 days it was signed.",
         "Last year it became policy.",
         "On 3 March the board agreed.",
         "By March 3rd it was done.",
@@ -49,6 +48,8 @@ def test_numbers_that_only_date_do_not_count(text: str) -> None:
         ("In 2023 costs fell 12%.", "12"),
         ("After two weeks we had 30 sign-ups.", "30"),
         ("Half the team moved.", "Half"),
+        ("New engineers shipped their first change within ten days.", "ten"),
+        ("The spike passed in two days.", "two"),
     ],
 )
 def test_numbers_that_measure_count(text: str, number: str) -> None:

@@ -34,7 +34,7 @@
     MONTH = set("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"),
     YEAR_AT = set("in|since|until|till|during|from|by|before|after|around|early|late|mid|spring|summer|autumn|fall|winter"),
     UNIT = set("second|seconds|minute|minutes|hour|hours|day|days|week|weeks|fortnight|fortnights|month|months|quarter|quarters|year|years|decade|decades"),
-    WHEN_AT = set("after|within|in|for|over|during|until|till|since"),
+    WHEN_AT = set("after|during|until|till|since"),
     WHEN_THEN = set("later|ago|after|afterwards|afterward"),
     CLOCK = set("am|pm|o'clock"),
     GATE = ["parts_present", "length", "specific"],

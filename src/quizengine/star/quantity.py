@@ -9,10 +9,10 @@ one pass over the words decides (linear time):
 - a number next to a month name ("3 March", "March 3rd");
 - a clock time ("5pm", "9 am", "6 o'clock") or a quarter ("Q3");
 - a number of time units that says when, not how much: after a timing word ("after two
-  weeks", "within 3 days", "for two months") or before a timing word ("two weeks
-  later", "3 months ago"). "Cut hiring time by two weeks" and "two weeks early" measure.
+  weeks", "until two years ago") or before one ("two weeks later", "3 months ago"). "Cut
+  hiring time by two weeks", "two weeks early" and "within ten days" measure.
 
-Mirrored in `assets/star.js` (`measure`), with the word lists copied verbatim.
+Mirrored in `assets/star.js` (`dates`, `measures`), with the word lists copied verbatim.
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ TIME_UNITS_SPEC = (
     "second|seconds|minute|minutes|hour|hours|day|days|week|weeks|fortnight|fortnights|month"
     "|months|quarter|quarters|year|years|decade|decades"
 )
-# "after two weeks", "within 3 days", "for two months": when it happened, not a measure.
-WHEN_BEFORE_SPEC = "after|within|in|for|over|during|until|till|since"
+# "after two weeks", "until two years ago": when it happened. Not "in" or "within": "it
+# passed in two days" and "their first change within ten days" measure how fast.
+WHEN_BEFORE_SPEC = "after|during|until|till|since"
 # "two weeks later", "3 months ago". Not "earlier" or "before": "two weeks early" measures.
 WHEN_AFTER_SPEC = "later|ago|after|afterwards|afterward"
 CLOCK_SPEC = "am|pm|o'clock"
