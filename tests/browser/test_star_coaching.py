@@ -6,9 +6,12 @@ learner would do cannot pass, however it is rated. Driven with the keyboard wher
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 from qe_browser import OpenPage
+from test_pages import AXE_RUN
 
 QUIZ = "#qe-star-structured"
 SETTING = {
@@ -131,3 +134,18 @@ def test_submitting_unrated_shows_no_question_score_and_says_how_to_rate(
     rate_top_by_keyboard(page, box)
     check_by_keyboard(page, box)
     expect(status).to_have_text("✓ Correct: 1 of 1 point.")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_in_the_coaching(
+    open_page: OpenPage, axe_script: Path, scheme: str
+) -> None:
+    """The gate warning, the ratings and the numbered levels, in both colour schemes."""
+    page = open_page("chapter/star/", color_scheme=scheme)
+    box = page.locator(QUIZ)
+    write(box, WOULD)
+    rate_top_by_keyboard(page, box)
+    check_by_keyboard(page, box)
+    expect(box.locator(".qe-res")).to_contain_text("it counts as 1")
+    page.add_script_tag(path=str(axe_script))
+    assert page.evaluate(AXE_RUN) == []
