@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from .models import GradeResult, QuestionResult
+from .models import STAR_GATE, GradeResult, QuestionResult
 
 _MARKS = {
     "correct": "correct",
@@ -24,6 +24,14 @@ def question_lines(result: QuestionResult) -> list[str]:
     lines.extend(f"  {note.strip()}" for note in result.feedback)
     for check in result.checks:
         lines.append(f"  [{'x' if check.passed else ' '}] {check.message}")
+    gate = [c.id for c in result.checks if not c.passed and c.id in STAR_GATE]
+    if gate:
+        lines.append(
+            f"  this story cannot pass yet, whatever the self-rating: fix {', '.join(gate)} first"
+        )
+    for rating in result.ratings or []:
+        why = " (see the tip on why)" if rating.counted < rating.chosen else ""
+        lines.append(f"  rating {rating.id}: chose {rating.chosen}, counts {rating.counted}{why}")
     for advice in result.advice or []:
         lines.append(f"  tip: {advice.message}")
     if result.needs_self_review:

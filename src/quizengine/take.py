@@ -199,8 +199,9 @@ def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> in
     response = Response(quiz=quiz.id, presented=[q.id for q in questions], answers=answers)
     result = grade(quiz, response)
     _say("")
-    if quiz.exam:
-        for question_result in result.questions:
+    for question_result in result.questions:
+        # A self-review is only scored once rated: show what each rating counted, and why.
+        if quiz.exam or question_result.type == "star":
             _say("\n".join(question_lines(question_result)))
     _say(summary_line(result))
     if args.save_response:

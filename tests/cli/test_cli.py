@@ -267,3 +267,36 @@ def test_take_full_run_then_regrade(tmp_path: Path) -> None:
     assert "PASSED" in proc.stdout
     regraded = run("grade", str(quiz), str(saved), "--json")
     assert json.loads(regraded.stdout)["score"] == 3.0
+
+
+STAR_QUIZ = """\
+id: star-take
+title: STAR in the terminal
+questions:
+  - id: story
+    type: star
+    prompt: Tell me about a time you sped something up.
+    min_words: 20
+    max_words: 200
+"""
+
+
+def test_take_star_shows_the_gate_and_counted_ratings(tmp_path: Path) -> None:
+    quiz = tmp_path / "star.yaml"
+    quiz.write_text(STAR_QUIZ)
+    story = [
+        "Last year our hiring process was slow and candidates dropped out.",
+        "My manager asked me to find a way to make hiring faster.",
+        "I would ask my manager for a budget. I would then call every agency myself.",
+        "After two weeks my manager said yes and everyone was happy.",
+    ]
+    stdin = "".join(f"{part}\n\n" for part in story) + "3\n" * 6
+    proc = run("take", str(quiz), stdin=stdin)
+    assert_no_traceback(proc)
+    assert proc.returncode == 0
+    out = proc.stdout
+    assert "this story cannot pass yet, whatever the self-rating: fix specific first" in out
+    assert "rating action: chose 3, counts 1 (see the tip on why)" in out
+    assert "rating example: chose 3, counts 3\n" in out
+    assert "it counts as 1 because your result states no measured outcome" in out
+    assert "NOT PASSED" in out

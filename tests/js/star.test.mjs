@@ -37,6 +37,7 @@ for (const c of cases) {
     else assert.equal(got.parts, undefined);
     if (want.advice) assert.deepEqual(got.advice.map((x) => x.id), want.advice);
     if (want.feedback) assert.deepEqual(got.feedback, want.feedback);
+    if ("ratings" in want) assert.deepEqual(got.ratings ?? null, want.ratings);
   });
 }
 

@@ -120,15 +120,21 @@ def test_zero_variance_and_star_sections() -> None:
     (stats,) = analysis.quizzes
     (review,) = stats.star
     assert [c.id for c in review.checks] == [
-        "parts_present", "length", "ownership", "quantified_result", "action_focus",
+        "parts_present", "length", "ownership", "specific", "quantified_result", "action_focus",
     ]  # fmt: skip
     assert review.n <= 40 and all(c.run == review.n for c in review.checks)
     assert review.self_review_share is not None and 0 < review.self_review_share < 1
+    assert review.capped_share is not None and 0 <= review.capped_share <= 1
+    capped = sum(
+        any(r.counted < r.chosen for r in q.ratings or []) for g in results for q in g.questions
+    )
+    assert review.capped == capped > 0  # the simulated class over-rates some stories
     # One question: the rest of the test is always 0, so discrimination is undefined.
     assert stats.questions[0].discrimination is None
     html = render_html(analysis)
     check(html)
     assert "STAR self-reviews" in html and "quantified result" in html and "undefined" in html
+    assert "Rating capped" in html
 
 
 def test_bare_grade_results_have_no_distractor_counts() -> None:

@@ -6,7 +6,7 @@ from quizengine.grading.star import grade_star
 from quizengine.models import RubricCriterion, StarQuestion
 from quizengine.star.advice import text_advice
 from quizengine.star.checks import Analysis
-from quizengine.star.rubric import DEFAULT_RUBRIC, rating_notes
+from quizengine.star.rubric import DEFAULT_RUBRIC, rate, reflection_note
 
 BASE = {
     "situation": "Last year our team missed every deadline.",
@@ -80,32 +80,50 @@ def _criterion(id: str, levels: int = 4) -> RubricCriterion:
     return RubricCriterion(id=id, criterion=id.title(), levels=[f"L{i}" for i in range(levels)])
 
 
-def test_rating_notes_only_for_top_ratings_with_failed_evidence() -> None:
-    notes = rating_notes(DEFAULT_RUBRIC, {"result": 3}, {"quantified_result"})
+def test_rate_caps_a_rating_whose_evidence_failed_and_says_why() -> None:
+    ratings, notes = rate(DEFAULT_RUBRIC, {"result": 3}, {"quantified_result"})
+    assert [r.model_dump() for r in ratings] == [{"id": "result", "chosen": 3, "counted": 1}]
     assert [n.message for n in notes] == [
-        "You rated Result 3 of 3, but no measurable outcome was found. Add a number to your"
-        " result, or lower your rating."
+        "You rated Result 3; it counts as 1 because your result states no measured outcome."
+        " Add a number that measures the outcome, and your rating can count in full."
     ]
-    assert rating_notes(DEFAULT_RUBRIC, {"result": 2}, {"quantified_result"}) == []
-    assert rating_notes(DEFAULT_RUBRIC, {"result": 3}, set()) == []
 
 
-def test_rating_notes_for_action_structure_and_reflection() -> None:
-    failed = {"ownership", "action_focus", "length", "reflection"}
-    rating = {"action": 3, "structure": 3, "reflection": 3, "example": 3}
-    notes = rating_notes(DEFAULT_RUBRIC, rating, failed)
-    assert len(notes) == 4  # two for action, one each for reflection and structure
-    assert all(n.id == "rating-vs-evidence" for n in notes)
+def test_rate_leaves_ratings_at_or_below_the_middle_level_and_passed_evidence() -> None:
+    ratings, notes = rate(DEFAULT_RUBRIC, {"result": 1, "action": 3}, {"quantified_result"})
+    assert [(r.chosen, r.counted) for r in ratings] == [(3, 3), (1, 1)]  # rubric order
+    assert notes == []
 
 
-def test_rating_notes_match_custom_ids_by_substring() -> None:
-    rubric = [_criterion("my-actions"), _criterion("impact-result", 2), _criterion("tone")]
-    rating = {"my-actions": 3, "impact-result": 1, "tone": 3}
-    notes = rating_notes(rubric, rating, {"ownership", "quantified_result"})
-    assert [n.message.split(",")[0] for n in notes] == [
-        "You rated My-Actions 3 of 3",
-        "You rated Impact-Result 1 of 1",
+def test_rate_names_every_failed_check_of_a_criterion() -> None:
+    failed = {"ownership", "specific", "length"}
+    ratings, notes = rate(DEFAULT_RUBRIC, {"action": 2, "structure": 3}, failed)
+    assert [(r.id, r.counted) for r in ratings] == [("action", 1), ("structure", 3)]
+    assert len(notes) == 1
+    assert (
+        "because your action does not show clearly what you did yourself and your action"
+        " tells what you would do, not what you did. Tell your own steps with 'I'"
+    ) in notes[0].message
+
+
+def test_rate_cap_is_the_middle_level_of_each_criterion() -> None:
+    rubric = [
+        RubricCriterion(id="two", criterion="Two", levels=["a", "b"], evidence=["length"]),
+        RubricCriterion(id="five", criterion="Five", levels=list("abcde"), evidence=["length"]),
+        _criterion("none"),
     ]
+    ratings, _ = rate(rubric, {"two": 1, "five": 4, "none": 3}, {"length"})
+    assert [r.counted for r in ratings] == [0, 2, 3]
+
+
+def test_reflection_note_only_for_a_top_rating_without_reflection() -> None:
+    notes = reflection_note(DEFAULT_RUBRIC, {"reflection": 3}, missing=True)
+    assert [n.message for n in notes] == [
+        "You rated Reflection 3 of 3, but no sentence on what you learned was found. Add one,"
+        " or lower your rating."
+    ]
+    assert reflection_note(DEFAULT_RUBRIC, {"reflection": 2}, missing=True) == []
+    assert reflection_note(DEFAULT_RUBRIC, {"reflection": 3}, missing=False) == []
 
 
 def test_advice_never_changes_the_score() -> None:

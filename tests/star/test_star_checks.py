@@ -1,4 +1,4 @@
-"""The five spec checks, one behaviour per test, including the messages' coaching."""
+"""The six spec checks, one behaviour per test, including the messages' coaching."""
 
 from __future__ import annotations
 
@@ -22,7 +22,14 @@ def structured(s: str = FIVE, t: str = FIVE, a: str = FIVE, r: str = FIVE) -> An
 
 def test_all_checks_run_in_spec_order() -> None:
     ids = [c.id for c in run_checks(structured(), 0, 100)]
-    assert ids == ["parts_present", "length", "ownership", "quantified_result", "action_focus"]
+    assert ids == [
+        "parts_present",
+        "length",
+        "ownership",
+        "specific",
+        "quantified_result",
+        "action_focus",
+    ]
 
 
 def test_parts_present_structured_counts_words_per_part() -> None:

@@ -20,9 +20,18 @@ from quizengine.grading.common import InvalidAnswer
 from quizengine.grading.star import grade_star
 from quizengine.models import STAR_PARTS, StarQuestion
 from quizengine.star import rubric_json
-from quizengine.star.advice import HYPOTHETICAL, REFLECTION, REPORTED, VAGUE
-from quizengine.star.checks import NUMBER_WORDS_SPEC
+from quizengine.star.advice import HYPOTHETICAL, PLANNED, REFLECTION, REPORTED, VAGUE
 from quizengine.star.parts import CUES
+from quizengine.star.quantity import (
+    CLOCK_SPEC,
+    MONTHS_SPEC,
+    NUMBER_WORDS_SPEC,
+    TIME_UNITS_SPEC,
+    WHEN_AFTER_SPEC,
+    WHEN_BEFORE_SPEC,
+    YEAR_BEFORE_SPEC,
+)
+from quizengine.star.rubric import REASONS
 
 from ..conftest import need_node
 
@@ -74,6 +83,8 @@ VOCAB = (
     "I we my our me us I'm we’re I’ll 'we' 12 3.5 twenty-five half someone Twice very a lot"
     " improved Berlin the team was had to my goal first then as a result agreed learned"
     " next time I would I'd . ! ? , ; \n \t é İ ß ΣΑΣ 𐐀 ٣ _ can't re-do — …"
+    " in 2023 2019's after two weeks later ago by March 3rd 5pm am Q3 for months I could"
+    " I decided I'll planned told"
 )
 
 
@@ -126,5 +137,8 @@ def test_cue_lists_are_copied_verbatim() -> None:
     source = STAR_JS.read_text("utf-8")
     specs = [spec for groups in CUES.values() for _, spec in groups]
     specs += [NUMBER_WORDS_SPEC, HYPOTHETICAL.spec, REPORTED.spec, REFLECTION.spec, VAGUE.spec]
+    specs += [PLANNED.spec, MONTHS_SPEC, YEAR_BEFORE_SPEC, TIME_UNITS_SPEC, CLOCK_SPEC]
+    specs += [WHEN_BEFORE_SPEC, WHEN_AFTER_SPEC]
+    specs += [text for pair in REASONS.values() for text in pair]
     for spec in specs:
         assert f'"{spec}"' in source, spec

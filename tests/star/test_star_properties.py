@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizengine.grading.star import grade_star
-from quizengine.models import STAR_PARTS, StarQuestion
+from quizengine.grading.star import GATE, grade_star
+from quizengine.models import STAR_CHECK_IDS, STAR_PARTS, StarQuestion
 from quizengine.star.parts import label
 from quizengine.star.rubric import DEFAULT_RUBRIC
 from quizengine.star.text import Sentence, sentences, words
@@ -61,7 +61,12 @@ def test_score_is_bounded_and_deterministic(data: st.DataObject, question: StarQ
     fraction = result.score / question.points
     assert -1e-12 <= fraction <= 1 + 1e-12
     assert 0 <= result.score <= question.points + 1e-9
-    assert len(result.checks) == 5
+    assert [c.id for c in result.checks] == list(STAR_CHECK_IDS)
+    if any(not c.passed for c in result.checks if c.id in GATE):
+        assert fraction <= 0.5 + 1e-12
+        assert result.status != "correct"
+    for rating in result.ratings or []:
+        assert 0 <= rating.counted <= rating.chosen
     assert result.needs_self_review == (len(answer.get("self_rating") or {}) < 6)  # type: ignore[arg-type]
     assert grade_star(question, answer) == result
 

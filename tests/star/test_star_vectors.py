@@ -23,7 +23,7 @@ CASES: list[dict[str, Any]] = json.loads((VECTORS / "star.json").read_text("utf-
 
 
 def test_enough_cases() -> None:
-    assert len(CASES) >= 25
+    assert len(CASES) >= 60
     assert len({case["name"] for case in CASES}) == len(CASES)
 
 
@@ -54,6 +54,9 @@ def _check(question: StarQuestion, case: dict[str, Any]) -> None:
         assert [a.id for a in result.advice or []] == expected["advice"]
     if "feedback" in expected:
         assert result.feedback == expected["feedback"]
+    if "ratings" in expected:
+        got = None if result.ratings is None else [r.model_dump() for r in result.ratings]
+        assert got == expected["ratings"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

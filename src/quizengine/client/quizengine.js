@@ -232,11 +232,13 @@ export default function start(w, d) {
       xs.forEach(x => { var li = ul.appendChild(mk("li")); if (html && src.includes(JSON.stringify(x))) li.innerHTML = x; else li.textContent = x; });
       box.append(ul);
     }
+    var sub; // set while a submitted attempt is shown: its inputs are locked until a new attempt
     function show(q, r) {
       var li = lis[q.id], box = $(".qe-res", li), t = q.type;
       var opts = q.options || t == "true_false" && [{ id: "true", correct: q.answer }, { id: "false", correct: !q.answer }];
       li.dataset.status = r.status;
-      box.replaceChildren(mk("p", "qe-st", WORD[r.status] + ": " + num(r.score) + " of " + pts(r.max_score) + "."));
+      // An unrated STAR answer has no score yet: its checks are feedback, not a verdict.
+      box.replaceChildren(mk("p", "qe-st", r.needs_self_review ? (sub ? "Submitted without a full rating, so the rubric part counted as zero. Start a new attempt to rate your answer: your writing is kept." : "Checked, not scored yet: rate your answer on every line of the rubric, then check it again to see your score.") : WORD[r.status] + ": " + num(r.score) + " of " + pts(r.max_score) + "."));
       if (r.error) box.append(mk("p", 0, r.error));
       list(box, r.feedback.filter(f => !(opts || []).some(o => o.feedback == f)), 1);
       if (opts) $$(".qe-opt", li).forEach(o => {
@@ -252,14 +254,23 @@ export default function start(w, d) {
       if (r.status != "correct" && t == "short_text" && q.match != "regex") box.append(mk("p", 0, "An accepted answer: " + q.answers.reduce((a, b) => b.score > a.score ? b : a).text));
       if (r.status != "correct" && t == "numeric") box.append(mk("p", 0, "The answer: " + q.answer + (q.unit ? " " + q.unit : "") + (q.tolerance ? " (give or take " + q.tolerance + ")" : "") + "."));
       if (t == "star") {
-        list(box, (r.checks || []).map(c => (c.passed ? "✓ " : "✗ ") + c.message));
-        if (r.needs_self_review) box.append(mk("p", "qe-warn", "Rate your answer on each line of the rubric to complete your score."));
+        var gate = r.checks.filter(c => !c.passed && ["parts_present", "length", "specific"].includes(c.id)), used = [];
+        if (gate.length) box.append(mk("p", "qe-warn", "This story cannot pass yet, whatever your rating. Change this first:")), list(box, gate.map(c => "✗ " + c.message));
+        list(box, r.checks.filter(c => !gate.includes(c)).map(c => (c.passed ? "✓ " : "✗ ") + c.message));
+        if (r.ratings) {
+          // Each rating: what the learner chose, what counted, and why (the engine's note).
+          box.append(mk("p", "qe-st", "Your rating, and what it counts:"));
+          list(box, r.ratings.map(x => {
+            var c = q.rubric.find(c => c.id == x.id), n = x.counted < x.chosen && r.advice.find(a => a.message.startsWith("You rated " + c.criterion + " " + x.chosen + ";"));
+            return n ? (used.push(n), "✗ " + n.message) : "✓ You rated " + c.criterion + " " + x.chosen + " of " + (c.levels.length - 1) + ": it counts in full.";
+          }));
+        }
         if (r.parts) {
           var dl = mk("dl");
           ["situation", "task", "action", "result"].forEach(k => dl.append(mk("dt", 0, k[0].toUpperCase() + k.slice(1)), mk("dd", 0, r.parts[k] || "(not found)")));
           box.append(mk("p", 0, "How your answer was split into parts:"), dl);
         }
-        list(box, (r.advice || []).map(a => a.message));
+        list(box, (r.advice || []).filter(a => !used.includes(a)).map(a => a.message));
       }
       $$(".qe-expl,.qe-ex", li).forEach(e => { e.hidden = false; });
       box.hidden = false;
@@ -287,6 +298,7 @@ export default function start(w, d) {
     }
     function submit(again) {
       var res = G.gradeQuiz(data, respOf(st)), sum = $(".qe-sum", root), s;
+      sub = 1;
       res.questions.forEach(r => { show(by[r.id], r); lock(by[r.id], 1, 1); });
       if (!again) {
         s = { score: res.score, max_score: res.max_score, percent: res.percent, passed: res.passed, at: now() };
@@ -306,6 +318,7 @@ export default function start(w, d) {
     function foot() { $("[data-act=submit]", root).hidden = !!st.submitted; $("[data-act=retry]", root).hidden = !st.submitted; }
     // The page as `st` says: on start, on a new attempt, and after another tab's save.
     function paint() {
+      sub = 0;
       qs.forEach(q => {
         var li = lis[q.id];
         delete li.dataset.status;

@@ -27,25 +27,70 @@ export default (function () {
     NUM = set("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|hundred|thousand|million|half|double|twice|triple"),
     ONE = set("i|me|my|myself|i'm|i've|i'd|i'll"),
     MANY = set("we|us|our|we're|we've|we'd|we'll"),
-    HYPO = cues("i would|i'd|i will|i'll|i'm going to|i am going to"),
+    HYPO = cues("i would|i'd|i will|i'll|i could|i'm going to|i am going to"),
     SAID = cues("said|told|promised|replied|explained|wrote|agreed|assured|confirmed|mentioned|proposed|suggested|offered"),
+    PLAN = cues("decided|planned|my plan|the plan|intended|resolved|chose|made up my mind"),
+    // quizengine/star/quantity.py: which numbers only date an event
+    MONTH = set("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"),
+    YEAR_AT = set("in|since|until|till|during|from|by|before|after|around|early|late|mid|spring|summer|autumn|fall|winter"),
+    UNIT = set("second|seconds|minute|minutes|hour|hours|day|days|week|weeks|fortnight|fortnights|month|months|quarter|quarters|year|years|decade|decades"),
+    WHEN_AT = set("after|during|until|till|since"),
+    WHEN_THEN = set("later|ago|after|afterwards|afterward"),
+    CLOCK = set("am|pm|o'clock"),
+    GATE = ["parts_present", "length", "specific"],
+    // quizengine/star/rubric.py REASONS: why a failed check caps a rating, and what to change
+    REASON = {
+      parts_present: ["a part of your story is missing or too short", "Give every part at least one full sentence"],
+      length: ["your answer is outside the word range", "Bring it within the word range"],
+      ownership: ["your action does not show clearly what you did yourself", "Tell your own steps with 'I'"],
+      specific: ["your action tells what you would do, not what you did", "Tell one real time, in the past tense"],
+      quantified_result: ["your result states no measured outcome", "Add a number that measures the outcome"],
+      action_focus: ["your action is under 30% of the answer", "Give the action more room"],
+    },
     REFL = cues("learn*|lesson*|realis*|realiz*|next time|in future|in the future|from now on|going forward|taught me|differently|looking back|in hindsight|reflect*|takeaway|took away|since then|would repeat|do it again"),
     VAGUE = cues("very|really|a lot|lots|things|stuff|somehow|successful|successfully|huge|great|significant|significantly|improved|kind of|sort of|a bit|etc"),
     SIGN = ["'At the time…'", "'My goal was…'", "'First, I…'", "'As a result…'"],
-    EVIDENCE = [
-      ["action", "ownership", "your action does not show clearly what you did", "Use 'I' for your own steps"],
-      ["action", "action_focus", "your action is under 30% of the answer", "Add the steps you took"],
-      ["result", "quantified_result", "no measurable outcome was found", "Add a number to your result"],
-      ["reflect", "reflection", "no sentence on what you learned was found", "Add one"],
-      ["structure", "parts_present", "a part is missing or too short", "Complete every part"],
-      ["structure", "length", "the length is outside the word range", "Adjust the length"],
-    ],
     words = (t) => t.match(/[\p{L}\p{N}'’-]+/gu) || [],
     fold = (s) => s.toLowerCase().replace(/’/g, "'"),
     bare = (w) => w.replace(/^['-]+|['-]+$/g, ""),
     sentences = (t) => t.replace(AFTER, "$1\n").split(BREAK).map((s) => s.replace(TRIM, "")).filter(Boolean),
     sentence = (text, w) => ((w = words(text)), { text, words: w, hay: fold(" " + w.join(" ") + " ") }),
     numberWord = (w) => fold(w).split("-").some((p) => NUM.has(p.replace(/^'+|'+$/g, ""))),
+    quantity = (w) => DIGIT.test(w) || numberWord(w),
+    // tense.py: is each sentence of one part hypothetical? Back to front, so a plan told as
+    // done later ("I decided I would call them. I called all five.") is one flag.
+    hypo = (xs) => {
+      const out = [];
+      let done = false;
+      for (let i = xs.length - 1; i >= 0; i--) {
+        const h = xs[i].hay;
+        out[i] = hits(HYPO, h).length > 0 && !hits(SAID, h).length && !(done && hits(PLAN, h).length);
+        done = done || !out[i];
+      }
+      return out;
+    },
+    // quantity.py dates(): does the number at i of the bare folded words only date an event?
+    dates = (b, i) => {
+      const w = b[i], before = i ? b[i - 1] : "", after = b[i + 1] || "", ord = /^[0-9]+(?:st|nd|rd|th)?$/.test(w);
+      if (/^(?:19|20)[0-9]{2}(?:'s)?$/.test(w) && (!before || YEAR_AT.has(before) || MONTH.has(before))) return true;
+      if (ord && (MONTH.has(before) || MONTH.has(after))) return true;
+      if (/^(?:[0-9]{1,2}(?:am|pm)|q[1-4])$/.test(w) || (ord && CLOCK.has(after))) return true;
+      if (UNIT.has(after)) return WHEN_AT.has(before) || WHEN_THEN.has(b[i + 2] || "");
+      return false;
+    },
+    // quantity.py measures(): the first number that measures, and the first that only dates
+    measures = (xs) => {
+      let dating;
+      for (const x of xs) {
+        const b = x.words.map((w) => bare(fold(w)));
+        for (let i = 0; i < x.words.length; i++) {
+          if (!quantity(x.words[i])) continue;
+          if (!dates(b, i)) return [x.words[i], dating];
+          dating = dating || x.words[i];
+        }
+      }
+      return [undefined, dating];
+    },
     named = (parts) => Object.fromEntries(P.map((p, i) => [p, parts[i].map((x) => x.text).join(" ")])),
     n = (c, noun) => c + " " + noun + (c === 1 ? "" : "s"),
     check = (id, passed, message) => ({ id, passed, message }),
@@ -90,7 +135,8 @@ export default (function () {
     const t = a.total, act = a.w[2].length,
       miss = [0, 1, 2, 3].filter((i) => (a.free ? !a.parts[i].length : a.w[i].length < 5)),
       found = "Your answer has " + n(t, "word"), share = t ? Math.floor((100 * act) / t) : 0,
-      q = a.w[3].find((w) => DIGIT.test(w) || numberWord(w)), focus = t > 0 && 100 * act >= 30 * t;
+      m = measures(a.parts[3]), q = m[0], acts = a.parts[2].length, framed = hypo(a.parts[2]).filter(Boolean).length,
+      focus = t > 0 && 100 * act >= 30 * t;
     let one = 0, many = 0;
     a.w[2].forEach((w) => { w = bare(fold(w)); if (ONE.has(w)) one++; else if (MANY.has(w)) many++; });
     return [
@@ -105,8 +151,13 @@ export default (function () {
       check("ownership", one > 0 && one >= many, !one ? "Your action never says 'I', 'me' or 'my'. Say what you did yourself: 'I called…', 'I proposed…'."
         : one < many ? "Your action says 'we' (us, our) " + n(many, "time") + " but 'I' (me, my) only " + one + ". Credit the team once, then say which steps were yours."
         : "Your action says 'I' (me, my) " + n(one, "time") + " and 'we' (us, our) " + many + ": it is clear what you did."),
+      check("specific", 2 * framed <= acts, 2 * framed > acts
+        ? (framed === acts ? "Every sentence of your action says" : framed + " of the " + acts + " sentences in your action say") + " what you would do ('I would…', 'I will…', 'I could…'), not what you did. Tell one real time, in the past tense: 'I called…', 'I asked…'."
+        : !acts ? "There is no action yet, so nothing in it is hypothetical. When you add it, tell what you did, in the past tense."
+        : "Your action tells what you did, not what you would do: a real example is what interviewers look for."),
       check("quantified_result", q !== undefined, q !== undefined ? "Your result states a quantity ('" + q + "'): numbers make an outcome believable."
-        : (a.w[3].length ? "Your result has no number." : "There is no result yet.") + " Add one measurable outcome: a percentage, an amount, a count or a time saved."),
+        : (m[1] !== undefined ? "Your result's only number ('" + m[1] + "') says when something happened, not how much changed."
+          : a.w[3].length ? "Your result has no number." : "There is no result yet.") + " Add one measurable outcome: a percentage, an amount, a count or a time saved."),
       check("action_focus", focus, focus
         ? "Your action is " + share + "% of your answer (30% or more): the focus is on what you did."
         : "Your action is only " + share + "% of your answer; aim for 30% or more. Cut background and add the steps you took."),
@@ -116,15 +167,15 @@ export default (function () {
   // A digit, a number word, or a capitalised word (a name) after the first word.
   const specific = (x) => x.words.some((w, i) => {
     const f = String.fromCodePoint(w.codePointAt(0));
-    return DIGIT.test(w) || numberWord(w) || (i > 0 && f.toLowerCase() !== f && !ONE.has(bare(fold(w))));
+    return quantity(w) || (i > 0 && f.toLowerCase() !== f && !ONE.has(bare(fold(w))));
   });
 
   function textAdvice(a) {
     if (!a.total) return [];
     const out = [], all = [], framed = [], vagueParts = [], vagueWords = [];
     a.parts.forEach((xs, p) => xs.forEach((x) => all.push([p, x])));
-    const refl = all.map((e) => hits(REFL, e[1].hay).length > 0);
-    all.forEach((e, i) => { if (!refl[i] && hits(HYPO, e[1].hay).length && !hits(SAID, e[1].hay).length) framed.push(e[0]); });
+    const refl = all.map((e) => hits(REFL, e[1].hay).length > 0), flags = [].concat(...a.parts.map(hypo));
+    all.forEach((e, i) => { if (!refl[i] && flags[i]) framed.push(e[0]); });
     if (framed.includes(2) || framed.length >= 2) out.push({ id: "hypothetical", message: "Parts of your answer say what you would do ('I would…', 'I'd…', 'I will…'). Interviewers want a real past example: tell what you did, in the past tense." });
     if (!refl.includes(true)) out.push({ id: "reflection", message: "Add one sentence on what you learned or would repeat, such as 'I learned that…' or 'Next time I would…'." });
     all.forEach((e) => {
@@ -162,16 +213,24 @@ export default (function () {
     });
     const rating = has(answer, "self_rating") ? parseRating(answer.self_rating, rubric) : {},
       a = analyse(free, texts), checks = runChecks(a, q.min_words, q.max_words),
-      self = rubric.reduce((t, c) => t + (has(rating, c.id) ? rating[c.id] : 0) / (c.levels.length - 1), 0) / rubric.length,
-      fraction = Math.min(1, Math.max(0, q.auto_weight * (checks.filter((c) => c.passed).length / 5) + (1 - q.auto_weight) * self)),
+      failed = checks.filter((c) => !c.passed).map((c) => c.id), ratings = [], notes = [];
+    // rubric.py rate(): a rating counts at most the middle level while its evidence failed
+    rubric.forEach((c) => {
+      if (!has(rating, c.id)) return;
+      const chosen = rating[c.id], against = (c.evidence || []).filter((e) => failed.includes(e)),
+        counted = against.length ? Math.min(chosen, Math.floor((c.levels.length - 1) / 2)) : chosen;
+      ratings.push({ id: c.id, chosen, counted });
+      if (counted < chosen) notes.push({ id: "rating-vs-evidence", message: "You rated " + c.criterion + " " + chosen + "; it counts as " + counted + " because " + against.map((e) => REASON[e][0]).join(" and ") + ". " + REASON[against[0]][1] + ", and your rating can count in full." });
+    });
+    const counted = Object.fromEntries(ratings.map((r) => [r.id, r.counted])),
+      self = rubric.reduce((t, c) => t + (has(counted, c.id) ? counted[c.id] : 0) / (c.levels.length - 1), 0) / rubric.length,
+      score = q.auto_weight * (checks.filter((c) => c.passed).length / checks.length) + (1 - q.auto_weight) * self,
+      fraction = Math.min(GATE.some((g) => failed.includes(g)) ? 0.5 : 1, Math.max(0, score)),
       status = fraction >= 1 - 1e-9 ? "correct" : fraction <= 1e-9 ? "incorrect" : "partial",
-      advice = textAdvice(a),
-      failed = checks.filter((c) => !c.passed).map((c) => c.id).concat(advice.some((x) => x.id === "reflection") ? ["reflection"] : []);
+      advice = textAdvice(a).concat(notes), lesson = !advice.some((x) => x.id === "reflection");
     rubric.forEach((c) => {
       const top = c.levels.length - 1;
-      if (has(rating, c.id) && rating[c.id] === top) EVIDENCE.forEach((e) => {
-        if (c.id.includes(e[0]) && failed.includes(e[1])) advice.push({ id: "rating-vs-evidence", message: "You rated " + c.criterion + " " + top + " of " + top + ", but " + e[2] + ". " + e[3] + ", or lower your rating." });
-      });
+      if (!lesson && c.id.includes("reflect") && rating[c.id] === top) advice.push({ id: "rating-vs-evidence", message: "You rated " + c.criterion + " " + top + " of " + top + ", but no sentence on what you learned was found. Add one, or lower your rating." });
     });
     const closing = status === "correct" ? q.feedback_correct : q.feedback_incorrect, result = {
       id: q.id, type: "star", score: fraction * q.points, max_score: q.points, status,
@@ -179,6 +238,7 @@ export default (function () {
     };
     if (free) result.parts = named(a.parts);
     result.advice = advice;
+    if (ratings.length) result.ratings = ratings;
     return result;
   }
 

@@ -1,8 +1,11 @@
 """star: a STAR-method self-review, scored by automatic checks plus the learner's own rating.
 
-Score (spec §2): `auto_weight × checks passed / 5 + (1 − auto_weight) × mean rubric level`,
-where an unrated criterion counts 0 and sets `needs_self_review`. Advice is coaching on top
-and never changes the score. `assets/star.js` is a line-by-line port of this module.
+Score (spec §2): `auto_weight × checks passed / 6 + (1 − auto_weight) × mean counted level`,
+where an unrated criterion counts 0 and sets `needs_self_review`, and a rating counts at most
+the middle level while its `evidence` failed (`star.rubric.rate`). Gate: a story missing a
+part, outside the word range or told as what you would do scores at most 0.5 and is never
+`correct`. Advice is coaching on top and never changes the score. `assets/star.js` is a
+line-by-line port of this module.
 """
 
 from __future__ import annotations
@@ -10,13 +13,16 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from ..models import STAR_PARTS, QuestionResult, RubricCriterion, StarPart, StarQuestion
+from ..models import STAR_GATE, STAR_PARTS, QuestionResult, RubricCriterion, StarPart, StarQuestion
 from ..star.advice import reflection_missing, text_advice
 from ..star.checks import Analysis, run_checks
-from ..star.rubric import effective_rubric, rating_notes
+from ..star.rubric import effective_rubric, rate, reflection_note
 from .common import InvalidAnswer, finish, json_type
 
 _FREE_KEYS = ("text", "self_rating")
+# Spec §2's gate: a failure there means the story cannot pass, whatever the self-rating.
+GATE = STAR_GATE
+GATE_MAX = 0.5
 _STRUCTURED_KEYS = (*STAR_PARTS, "self_rating")
 
 
@@ -29,20 +35,24 @@ def grade_star(question: StarQuestion, answer: object) -> QuestionResult:
         analysis = Analysis.structured(texts)
     checks = run_checks(analysis, question.min_words, question.max_words)
 
+    failed = {check.id for check in checks if not check.passed}
+    ratings, notes = rate(rubric, rating, failed)
+    counted = {r.id: r.counted for r in ratings}
     auto = sum(check.passed for check in checks) / len(checks)
-    self_part = sum(rating.get(c.id, 0) / (len(c.levels) - 1) for c in rubric) / len(rubric)
+    self_part = sum(counted.get(c.id, 0) / (len(c.levels) - 1) for c in rubric) / len(rubric)
     fraction = question.auto_weight * auto + (1 - question.auto_weight) * self_part
+    if not failed.isdisjoint(GATE):
+        fraction = min(fraction, GATE_MAX)
 
     advice = text_advice(analysis)
-    failed = {check.id for check in checks if not check.passed}
-    if reflection_missing(advice):
-        failed.add("reflection")
-    advice.extend(rating_notes(rubric, rating, failed))
+    advice.extend(notes)
+    advice.extend(reflection_note(rubric, rating, reflection_missing(advice)))
 
     result = finish(question, "star", fraction)
     result.checks = checks
     result.needs_self_review = any(c.id not in rating for c in rubric)
     result.advice = advice
+    result.ratings = ratings or None
     if analysis.free:
         parts: dict[StarPart, str] = {part: analysis.text(part) for part in STAR_PARTS}
         result.parts = parts

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import StarQuestion
+from ..models import STAR_CHECK_IDS, StarQuestion
 from ..star.rubric import DEFAULT_RUBRIC, effective_rubric
 
 HEADER = "STAR self-review"
@@ -32,6 +32,11 @@ _CRITERION = re.compile(
     r"^\s*\d+[.)]\s+\**(?P<name>.+?)\**\s+\\?\[(?P<id>[a-z0-9][a-z0-9-]*)\\?\]\s*$"
 )
 _LEVEL = re.compile(r"^\s*[-*+]\s+(?P<n>\d+)\s*[:.)]\s*(?P<text>.+?)\s*$")
+# A criterion's `evidence`: the checks that cap its rating when they fail.
+_EVIDENCE_LINE = "Capped at the middle level when one of these checks fails:"
+_EVIDENCE = re.compile(
+    rf"^\s*(?:[-*+]\s+)?{re.escape(_EVIDENCE_LINE)}\s*(?P<ids>[a-z_, \\]+?)\.?\s*$"
+)
 _PARTS = ("situation", "task", "action", "result")
 
 
@@ -54,6 +59,8 @@ def essay_prompt(question: StarQuestion) -> str:
         lines.extend(
             f"    - {level}: {_one_line(text)}" for level, text in enumerate(criterion.levels)
         )
+        if criterion.evidence:
+            lines.append(f"    - {_EVIDENCE_LINE} {', '.join(criterion.evidence)}.")
     return "\n".join(lines)
 
 
@@ -95,7 +102,7 @@ def parse_essay(text: str) -> StarFields | None:
         data["min_words"] = int(limits["min"])
         data["max_words"] = int(limits["max"])
     rubric = _parse_rubric(text[match.end() :])
-    if rubric and rubric != [c.model_dump() for c in DEFAULT_RUBRIC]:
+    if rubric and rubric != [c.model_dump(exclude_defaults=True) for c in DEFAULT_RUBRIC]:
         data["rubric"] = rubric
     return StarFields(prompt=prompt, data=data, ours=True)
 
@@ -106,6 +113,11 @@ def _parse_rubric(text: str) -> list[dict[str, Any]]:
         criterion = _CRITERION.match(line)
         if criterion:
             rubric.append({"id": criterion["id"], "criterion": criterion["name"], "levels": []})
+            continue
+        evidence = _EVIDENCE.match(line)
+        if evidence and rubric:
+            ids = evidence["ids"].replace("\\", "").replace(",", " ").split()
+            rubric[-1]["evidence"] = [i for i in ids if i in STAR_CHECK_IDS]
             continue
         level = _LEVEL.match(line)
         if level and rubric and int(level["n"]) == len(rubric[-1]["levels"]):

@@ -4,6 +4,8 @@ from .base import Slug, StrictModel, default_id
 from .questions import (
     QUESTION_CLASSES,
     QUESTION_TYPES,
+    STAR_CHECK_IDS,
+    STAR_GATE,
     Item,
     MatchingQuestion,
     MultipleQuestion,
@@ -21,11 +23,22 @@ from .questions import (
 )
 from .quiz import Quiz
 from .responses import Response
-from .results import STAR_PARTS, Advice, Check, GradeResult, QuestionResult, StarPart, Status
+from .results import (
+    STAR_PARTS,
+    Advice,
+    Check,
+    GradeResult,
+    QuestionResult,
+    Rating,
+    StarPart,
+    Status,
+)
 
 __all__ = [
     "QUESTION_CLASSES",
     "QUESTION_TYPES",
+    "STAR_CHECK_IDS",
+    "STAR_GATE",
     "STAR_PARTS",
     "Advice",
     "Check",
@@ -40,6 +53,7 @@ __all__ = [
     "Question",
     "QuestionResult",
     "Quiz",
+    "Rating",
     "Response",
     "RubricCriterion",
     "ShortTextQuestion",

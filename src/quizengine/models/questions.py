@@ -241,10 +241,43 @@ class MatchingQuestion(QuestionBase):
         return {p.id or "": default_id(i) for i, p in enumerate(self.pairs)}
 
 
+# The automatic STAR checks (spec §2), in the order they run and are reported. Kept here so a
+# rubric's `evidence` can be validated at load time, with the YAML position of a typo.
+STAR_CHECK_IDS = (
+    "parts_present",
+    "length",
+    "ownership",
+    "specific",
+    "quantified_result",
+    "action_focus",
+)
+# Spec §2's gate: when one of these failed, the story scores at most 0.5 and is not correct.
+STAR_GATE = ("parts_present", "length", "specific")
+
+
 class RubricCriterion(StrictModel):
     id: Slug
     criterion: Markdown
     levels: list[Markdown] = Field(min_length=2, description="Descriptors, lowest level first.")
+    evidence: list[str] = Field(
+        default_factory=list,
+        description="Automatic checks that support this criterion. When any of them failed,"
+        " the self-rating counts at most the middle level, floor((levels - 1) / 2).",
+        # Editors offer the check ids; the validator below reports a typo at its position.
+        json_schema_extra={"items": {"enum": list(STAR_CHECK_IDS), "type": "string"}},
+    )
+
+    @field_validator("evidence")
+    @classmethod
+    def _known_checks(cls, value: list[str]) -> list[str]:
+        for index, check in enumerate(value):
+            if check not in STAR_CHECK_IDS:
+                raise PydanticCustomError(
+                    "unknown_check",
+                    "unknown check '{check}' in evidence (expected one of {known})",
+                    {"check": check, "known": ", ".join(STAR_CHECK_IDS), "at": (index,)},
+                )
+        return value
 
 
 class StarQuestion(QuestionBase):

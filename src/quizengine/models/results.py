@@ -24,6 +24,14 @@ class Advice(BaseModel):
     message: str
 
 
+class Rating(BaseModel):
+    """A STAR self-rating: the level chosen, and the level counted once the evidence is in."""
+
+    id: str
+    chosen: int
+    counted: int
+
+
 class QuestionResult(BaseModel):
     id: str
     type: str
@@ -36,6 +44,7 @@ class QuestionResult(BaseModel):
     needs_self_review: bool | None = None
     parts: dict[StarPart, str] | None = None
     advice: list[Advice] | None = None
+    ratings: list[Rating] | None = None
 
 
 class GradeResult(BaseModel):

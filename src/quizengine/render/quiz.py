@@ -46,6 +46,7 @@ def _question_data(ctx: Ctx, q: Question) -> dict[str, Any]:
                 "id": c.id,
                 "criterion": ctx.md_inline(c.criterion),
                 "levels": [ctx.md_inline(level) for level in c.levels],
+                **({"evidence": c.evidence} if c.evidence else {}),
             }
             for c in ctx.rubric_for(q)
         ]

@@ -40,7 +40,8 @@ def _rubric(ctx: Ctx, q: StarQuestion) -> str:
         name = ctx.uid(q, "r", criterion.id)
         levels = "".join(
             f'<div class="qe-opt"><input type="radio" name="{name}" id="{name}-{index}" '
-            f'value="{index}"><label for="{name}-{index}">{ctx.md_inline(level)}</label></div>'
+            f'value="{index}"><label for="{name}-{index}"><span class="qe-lv">{index}</span> '
+            f"{ctx.md_inline(level)}</label></div>"
             for index, level in enumerate(criterion.levels)
         )
         criteria.append(
@@ -50,8 +51,10 @@ def _rubric(ctx: Ctx, q: StarQuestion) -> str:
         )
     return (
         '<fieldset class="qe-rub"><legend>Rate your own answer</legend>'
-        '<p class="qe-tip">For each line, pick the level that best describes what you wrote. '
-        f"Your rating is part of the score.</p>{''.join(criteria)}</fieldset>"
+        '<p class="qe-tip">For each line, pick the level that best describes what you wrote '
+        "(0 is the lowest). Your rating is part of the score, but where the automatic checks"
+        " find something missing, a rating counts at most the middle level."
+        f"</p>{''.join(criteria)}</fieldset>"
     )
 
 

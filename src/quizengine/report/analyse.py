@@ -76,12 +76,14 @@ class _Star:
     n: int = 0
     checks: dict[str, list[int]] = field(default_factory=dict)
     self_review: int = 0
+    capped: int = 0
 
     def add(self, result: QuestionResult) -> None:
         if not result.checks:  # unanswered or invalid: no check ran
             return
         self.n += 1
         self.self_review += bool(result.needs_self_review)
+        self.capped += any(r.counted < r.chosen for r in result.ratings or [])
         for check in result.checks:
             tally = self.checks.setdefault(check.id, [0, 0])
             tally[0] += check.passed
@@ -159,6 +161,7 @@ def _quiz_stats(quiz: Quiz, results: list[GradeResult]) -> QuizStats:
                 n=star.n,
                 checks=tuple(CheckRate(cid, t[0], t[1]) for cid, t in star.checks.items()),
                 needs_self_review=star.self_review,
+                capped=star.capped,
             )
             for qid, star in ((qid, c.star) for qid, c in columns.items())
             if star is not None

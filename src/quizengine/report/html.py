@@ -175,14 +175,17 @@ def _distractors(quiz: QuizStats, question: QuestionStats, data: Distractors) ->
 
 def _star(quiz: QuizStats) -> str:
     ids = list(dict.fromkeys(c.id for s in quiz.star for c in s.checks))
-    head = ["Question", "Reviews", *(i.replace("_", " ") for i in ids), "Needs self-review"]
+    head = ["Question", "Reviews", *(i.replace("_", " ") for i in ids), "Needs self-review",
+            "Rating capped"]  # fmt: skip
     body = ([f'<th scope="row">{escape(s.id)}</th>', _num(str(s.n)),
              *(_num(_check_rate(s, i)) for i in ids),
-             _num(fmt(None if s.self_review_share is None else 100 * s.self_review_share, "%"))]
+             _num(fmt(None if s.self_review_share is None else 100 * s.self_review_share, "%")),
+             _num(fmt(None if s.capped_share is None else 100 * s.capped_share, "%"))]
             for s in quiz.star)  # fmt: skip
     return (
-        '<p class="note">Share of reviews passing each automatic check, and of reviews whose '
-        "author has not rated every rubric criterion yet.</p>"
+        '<p class="note">Share of reviews passing each automatic check, of reviews whose '
+        "author has not rated every rubric criterion yet, and of reviews with a rating that "
+        "counted less than chosen because the text did not back it up.</p>"
         + _table(f"STAR automatic checks for {quiz.title}", head, body)
     )
 

@@ -95,10 +95,16 @@ class StarStats:
     n: int
     checks: tuple[CheckRate, ...]
     needs_self_review: int
+    capped: int = 0  # reviews with a self-rating the failed evidence capped (spec §2)
 
     @property
     def self_review_share(self) -> float | None:
         return self.needs_self_review / self.n if self.n else None
+
+    @property
+    def capped_share(self) -> float | None:
+        """How often learners rated above what their text supports: a rubric to discuss."""
+        return self.capped / self.n if self.n else None
 
 
 @dataclass(frozen=True, slots=True)

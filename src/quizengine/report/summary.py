@@ -49,6 +49,7 @@ def _quiz(quiz: QuizStats) -> dict[str, Any]:
                 "checks": {c.id: {"rate": c.rate, "passed": c.passed, "run": c.run}
                            for c in s.checks},
                 "needs_self_review": s.self_review_share,
+                "rating_capped": s.capped_share,
             }
             for s in quiz.star
         ],

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .advice import text_advice
     from .checks import CHECK_IDS, Analysis, run_checks
     from .parts import detect_parts, label
-    from .rubric import DEFAULT_RUBRIC, default_rubric, effective_rubric, rating_notes, rubric_json
+    from .rubric import DEFAULT_RUBRIC, default_rubric, effective_rubric, rate, rubric_json
     from .text import Sentence, sentences, words
 
 # Submodules load on first use: a site build needs only the rubric (to render a STAR
@@ -28,7 +28,7 @@ _HOME = {
     "DEFAULT_RUBRIC": "rubric",
     "default_rubric": "rubric",
     "effective_rubric": "rubric",
-    "rating_notes": "rubric",
+    "rate": "rubric",
     "rubric_json": "rubric",
     "Sentence": "text",
     "sentences": "text",
@@ -53,7 +53,7 @@ __all__ = [
     "detect_parts",
     "effective_rubric",
     "label",
-    "rating_notes",
+    "rate",
     "rubric_json",
     "run_checks",
     "sentences",

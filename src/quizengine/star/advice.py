@@ -2,11 +2,9 @@
 
 Each rule is one deterministic test over the analysed sentences (mirrored in star.js):
 
-- `hypothetical`: a sentence framed as what you would do ("I would", "I'd", "I will",
-  "I'll", "I'm going to"), not counting reflection sentences ("Next time I will..." is
-  healthy) nor reported speech ("I told her I would send it": a reporting verb in the past
-  puts the "would" in the past too). Fires when the action has one, or the whole answer
-  has two.
+- `hypothetical`: a hypothetical sentence as `tense` defines it (the same definition as the
+  `specific` check), not counting reflection sentences ("Next time I will..." is healthy).
+  Fires when the action has one, or the whole answer has two.
 - `reflection`: no sentence says what was learned or would be repeated.
 - `vague`: a sentence uses a vague word ("very", "a lot", "improved", "successful", ...) and
   holds nothing specific: no digit, no number word, no capitalised name after its first
@@ -17,15 +15,13 @@ Text rules stay silent on an empty answer: the checks already say what is missin
 
 from __future__ import annotations
 
-from ..models import Advice
-from .checks import SINGULAR, Analysis, is_number_word
+from ..models import STAR_PARTS, Advice
+from .checks import SINGULAR, Analysis
+from .quantity import is_number_word
+from .tense import HYPOTHETICAL, PLANNED, REPORTED, hypothetical_flags
 from .text import DIGIT_RE, Cues, Sentence, fold
 
-HYPOTHETICAL = Cues("i would|i'd|i will|i'll|i'm going to|i am going to")
-REPORTED = Cues(
-    "said|told|promised|replied|explained|wrote|agreed|assured|confirmed|mentioned"
-    "|proposed|suggested|offered"
-)
+__all__ = ["HYPOTHETICAL", "PLANNED", "REPORTED", "reflection_missing", "text_advice"]
 REFLECTION = Cues(
     "learn*|lesson*|realis*|realiz*|next time|in future|in the future|from now on|going forward"
     "|taught me|differently|looking back|in hindsight|reflect*|takeaway|took away|since then"
@@ -44,10 +40,11 @@ def text_advice(analysis: Analysis) -> list[Advice]:
     advice: list[Advice] = []
     found = analysis.all_sentences()
     reflective = [REFLECTION.any(s.haystack) for _, s in found]
+    flags = [flag for part in STAR_PARTS for flag in hypothetical_flags(analysis.parts[part])]
     framed = [
         part
-        for (part, s), ref in zip(found, reflective, strict=True)
-        if not ref and HYPOTHETICAL.any(s.haystack) and not REPORTED.any(s.haystack)
+        for (part, _), ref, flag in zip(found, reflective, flags, strict=True)
+        if flag and not ref
     ]
     if "action" in framed or len(framed) >= 2:
         advice.append(

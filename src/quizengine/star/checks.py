@@ -1,4 +1,4 @@
-"""The five automatic checks of spec §2 `star`, each with a message that coaches.
+"""The six automatic checks of spec §2 `star`, each with a message that coaches.
 
 Every message says what was found and what to do next; a passing check says why it matters,
 so the learner knows what to keep. Messages are mirrored word for word in `assets/star.js`.
@@ -9,22 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..models import STAR_PARTS, Check, StarPart
+from ..models import STAR_CHECK_IDS, STAR_PARTS, Check, StarPart
 from .parts import label
-from .text import DIGIT_RE, Sentence, fold, sentences
+from .quantity import measures
+from .tense import hypothetical_flags
+from .text import Sentence, sentences
 
 SINGULAR = frozenset({"i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll"})
 PLURAL = frozenset({"we", "us", "our", "we're", "we've", "we'd", "we'll"})
-# Spec §2's number words, kept as one string so star.js can carry the identical list.
-NUMBER_WORDS_SPEC = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    "|sixteen|seventeen|eighteen|nineteen|twenty|hundred|thousand|million|half|double|twice"
-    "|triple"
-)
-NUMBER_WORDS = frozenset(NUMBER_WORDS_SPEC.split("|"))
 MIN_PART_WORDS = 5
 ACTION_SHARE = 30  # percent
-CHECK_IDS = ("parts_present", "length", "ownership", "quantified_result", "action_focus")
+CHECK_IDS = STAR_CHECK_IDS
 SIGNPOSTS: dict[StarPart, str] = {
     "situation": "'At the time…'",
     "task": "'My goal was…'",
@@ -78,11 +73,12 @@ class Analysis:
 
 
 def run_checks(analysis: Analysis, min_words: int, max_words: int) -> list[Check]:
-    """All five checks, always in spec order."""
+    """All six checks, always in spec order."""
     return [
         parts_present(analysis),
         length(analysis, min_words, max_words),
         ownership(analysis),
+        specific(analysis),
         quantified_result(analysis),
         action_focus(analysis),
     ]
@@ -179,22 +175,39 @@ def ownership(analysis: Analysis) -> Check:
     )
 
 
-def quantity(tokens: list[str]) -> str | None:
-    """The first word holding a digit or a number word (as a hyphen-separated piece)."""
-    for token in tokens:
-        if DIGIT_RE.search(token) or is_number_word(token):
-            return token
-    return None
-
-
-def is_number_word(token: str) -> bool:
-    """A number word as the whole word or one hyphen-separated piece ("twenty-five")."""
-    return not NUMBER_WORDS.isdisjoint(piece.strip("'") for piece in fold(token).split("-"))
+def specific(analysis: Analysis) -> Check:
+    """Fails when more than half of the action's sentences are hypothetical (`tense`)."""
+    action = analysis.parts["action"]
+    framed = sum(hypothetical_flags(action))
+    if 2 * framed > len(action):
+        return Check(
+            id="specific",
+            passed=False,
+            message=(
+                "Every sentence of your action says"
+                if framed == len(action)
+                else f"{framed} of the {len(action)} sentences in your action say"
+            )
+            + " what you would do ('I would…', 'I will…', 'I could…'), not what you did. Tell"
+            " one real time, in the past tense: 'I called…', 'I asked…'.",
+        )
+    if not action:
+        return Check(
+            id="specific",
+            passed=True,
+            message="There is no action yet, so nothing in it is hypothetical. When you add it,"
+            " tell what you did, in the past tense.",
+        )
+    return Check(
+        id="specific",
+        passed=True,
+        message="Your action tells what you did, not what you would do: a real example is"
+        " what interviewers look for.",
+    )
 
 
 def quantified_result(analysis: Analysis) -> Check:
-    tokens = analysis.words("result")
-    found = quantity(tokens)
+    found, dating = measures(analysis.parts["result"])
     if found is not None:
         return Check(
             id="quantified_result",
@@ -202,7 +215,15 @@ def quantified_result(analysis: Analysis) -> Check:
             message=f"Your result states a quantity ('{found}'): numbers make an outcome"
             " believable.",
         )
-    lead = "Your result has no number." if tokens else "There is no result yet."
+    if dating is not None:
+        lead = (
+            f"Your result's only number ('{dating}') says when something happened, not how"
+            " much changed."
+        )
+    elif analysis.words("result"):
+        lead = "Your result has no number."
+    else:
+        lead = "There is no result yet."
     return Check(
         id="quantified_result",
         passed=False,

@@ -1,14 +1,18 @@
-"""The default self-review rubric, and notes when a self-rating outruns the evidence.
+"""The default self-review rubric, and what a self-rating counts once the evidence is in.
 
 The renderer embeds the effective rubric (`effective_rubric`) in the page, so the browser
 client grades with exactly these criteria and never needs a copy of its own.
+
+Spec §2: when a check a criterion lists as `evidence` failed, its rating counts at most the
+middle level, floor((levels - 1) / 2). `rate` works the counted levels out and explains every
+cap, because a learner who rated a result 3 needs to know why it counted as 1.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..models import Advice, RubricCriterion, StarQuestion
+from ..models import Advice, Rating, RubricCriterion, StarQuestion
 
 DEFAULT_RUBRIC: tuple[RubricCriterion, ...] = (
     RubricCriterion(
@@ -43,6 +47,7 @@ DEFAULT_RUBRIC: tuple[RubricCriterion, ...] = (
             "Your own steps in order, told with 'I', with the decisions you made, why, and how"
             " you handled obstacles; the largest part of the answer.",
         ],
+        evidence=["ownership", "specific", "action_focus"],
     ),
     RubricCriterion(
         id="result",
@@ -54,6 +59,7 @@ DEFAULT_RUBRIC: tuple[RubricCriterion, ...] = (
             "A clear outcome that follows from your actions, with at least one number (time,"
             " money, a percentage, a count) or other hard evidence.",
         ],
+        evidence=["quantified_result"],
     ),
     RubricCriterion(
         id="reflection",
@@ -76,6 +82,7 @@ DEFAULT_RUBRIC: tuple[RubricCriterion, ...] = (
             "Clear situation-task-action-result order, within the word range, with the action"
             " as the largest part; easy to follow when read aloud.",
         ],
+        evidence=["parts_present"],
     ),
 )
 
@@ -95,50 +102,79 @@ def effective_rubric(question: StarQuestion) -> Sequence[RubricCriterion]:
     return DEFAULT_RUBRIC if question.rubric is None else question.rubric
 
 
-# Which automatic evidence a criterion claims, matched by id substring so custom rubrics
-# ("impact-result", "my-actions") get the same notes. Each entry: (id part, evidence id,
-# what was missing, what to do).
-_EVIDENCE: tuple[tuple[str, str, str, str], ...] = (
-    (
-        "action",
-        "ownership",
-        "your action does not show clearly what you did",
-        "Use 'I' for your own steps",
+# Why a failed check caps a rating, and what to change: "it counts as 1 because <reason>".
+# Copied word for word in star.js (REASON).
+REASONS: dict[str, tuple[str, str]] = {
+    "parts_present": (
+        "a part of your story is missing or too short",
+        "Give every part at least one full sentence",
     ),
-    ("action", "action_focus", "your action is under 30% of the answer", "Add the steps you took"),
-    (
-        "result",
-        "quantified_result",
-        "no measurable outcome was found",
-        "Add a number to your result",
+    "length": ("your answer is outside the word range", "Bring it within the word range"),
+    "ownership": (
+        "your action does not show clearly what you did yourself",
+        "Tell your own steps with 'I'",
     ),
-    ("reflect", "reflection", "no sentence on what you learned was found", "Add one"),
-    ("structure", "parts_present", "a part is missing or too short", "Complete every part"),
-    ("structure", "length", "the length is outside the word range", "Adjust the length"),
-)
+    "specific": (
+        "your action tells what you would do, not what you did",
+        "Tell one real time, in the past tense",
+    ),
+    "quantified_result": (
+        "your result states no measured outcome",
+        "Add a number that measures the outcome",
+    ),
+    "action_focus": ("your action is under 30% of the answer", "Give the action more room"),
+}
 
 
-def rating_notes(
+def cap(criterion: RubricCriterion) -> int:
+    """The most a rating counts while the criterion's evidence has failed: the middle level."""
+    return (len(criterion.levels) - 1) // 2
+
+
+def rate(
     rubric: Sequence[RubricCriterion], rating: Mapping[str, int], failed: set[str]
-) -> list[Advice]:
-    """One note per criterion rated at the top level whose evidence failed.
+) -> tuple[list[Rating], list[Advice]]:
+    """Chosen and counted level of every rated criterion, and a note for each capped one.
 
-    `failed` holds the ids of failed checks, plus "reflection" when the reflection advice
-    fired. Only top ratings are questioned: lower levels already admit a weakness.
+    `failed` holds the ids of failed checks. A rating at or below the cap counts in full:
+    it already admits the weakness the failed check found.
     """
+    ratings: list[Rating] = []
     notes: list[Advice] = []
     for criterion in rubric:
-        level = rating.get(criterion.id)
-        top = len(criterion.levels) - 1
-        if level != top:
+        if criterion.id not in rating:
             continue
-        for fragment, evidence, missing, fix in _EVIDENCE:
-            if fragment in criterion.id and evidence in failed:
-                notes.append(
-                    Advice(
-                        id="rating-vs-evidence",
-                        message=f"You rated {criterion.criterion} {level} of {top}, but {missing}."
-                        f" {fix}, or lower your rating.",
-                    )
+        chosen = rating[criterion.id]
+        against = [check for check in criterion.evidence if check in failed]
+        counted = min(chosen, cap(criterion)) if against else chosen
+        ratings.append(Rating(id=criterion.id, chosen=chosen, counted=counted))
+        if counted < chosen:
+            reasons = " and ".join(REASONS[check][0] for check in against)
+            notes.append(
+                Advice(
+                    id="rating-vs-evidence",
+                    message=f"You rated {criterion.criterion} {chosen}; it counts as {counted}"
+                    f" because {reasons}. {REASONS[against[0]][1]}, and your rating can count"
+                    " in full.",
                 )
+            )
+    return ratings, notes
+
+
+def reflection_note(
+    rubric: Sequence[RubricCriterion], rating: Mapping[str, int], missing: bool
+) -> list[Advice]:
+    """A reflection criterion rated at the top while no sentence reflects: a note, no cap
+    (reflection is advice, not a spec check, so it cannot be `evidence`)."""
+    notes: list[Advice] = []
+    for criterion in rubric:
+        top = len(criterion.levels) - 1
+        if missing and "reflect" in criterion.id and rating.get(criterion.id) == top:
+            notes.append(
+                Advice(
+                    id="rating-vs-evidence",
+                    message=f"You rated {criterion.criterion} {top} of {top}, but no sentence on"
+                    " what you learned was found. Add one, or lower your rating.",
+                )
+            )
     return notes
