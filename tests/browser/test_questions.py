@@ -36,7 +36,7 @@ FEEDBACK = {
     ("pick-many", False): "Pleasant but hard to price.",
     ("tf", False): "Ask for it in writing.",
     ("word", False): "An accepted answer: walk-away point",
-    ("days", False): "'lots' is not a number.",
+    ("days", False): "The answer: 20 days.",
     ("steps", False): "Belongs at position 1",
     ("pairs", False): "Should be: Retirement",
 }

@@ -277,7 +277,9 @@ def test_the_whole_client_stays_within_its_size_ratchet() -> None:
     be:", the STAR submit-without-rating message, ordering positions and focus kept clear of
     the fixed header; by 55 B more so that a backup imported into a browser that never saw
     the quiz shows it as it was (checked or submitted), not as unchecked answers beside a
-    recorded best score.
+    recorded best score; by 199 B more for numeric answers v2 (contract v2): the grader reads
+    "1 500", "161k", "1900 dollars" and "138 hrs" as the Python engine does, and says when
+    an answer was not understood instead of marking it wrong.
     """
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
-    assert sum(sizes.values()) <= 14_585, sizes
+    assert sum(sizes.values()) <= 14_784, sizes
