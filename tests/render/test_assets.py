@@ -279,7 +279,9 @@ def test_the_whole_client_stays_within_its_size_ratchet() -> None:
     the quiz shows it as it was (checked or submitted), not as unchecked answers beside a
     recorded best score; by 199 B more for numeric answers v2 (contract v2): the grader reads
     "1 500", "161k", "1900 dollars" and "138 hrs" as the Python engine does, and says when
-    an answer was not understood instead of marking it wrong.
+    an answer was not understood instead of marking it wrong; by 206 B more for the page's
+    side of that: the learner is told (on Check and on Submit), shown the forms it reads and
+    keeps the box open, and nothing is graded or recorded, where v1 silently scored it 0.
     """
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
-    assert sum(sizes.values()) <= 14_784, sizes
+    assert sum(sizes.values()) <= 14_990, sizes

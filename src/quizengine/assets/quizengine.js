@@ -68,7 +68,7 @@
     var qs = data.questions, by = {}, lis = {}, key = "quiz:" + id, note = noteIn(root), ver = root.dataset.version;
     var ids = q => (q.options || q.items || []).map(o => o.id);
     var perm = (a, b) => strs(a) && a.length == b.length && b.every(x => a.includes(x));
-    var fits = (q, a) => { try { return G.gradeQuestion(q, a).status != "invalid"; } catch (e) { return true; } };
+    var fits = (q, a) => { try { return q.type == "numeric" && typeof a == "string" || G.gradeQuestion(q, a).status != "invalid"; } catch (e) { return true; } };
     var warned, store = () => { if (!save(key, st) && !warned) { warned = 1; note("This browser is not keeping your progress: its storage is full or blocked."); } };
     var persist = () => { later(key, store); flush(key); };
     qs.forEach(q => { by[q.id] = q; });
@@ -161,7 +161,7 @@
       if (!xs.length) return;
       var ul = mk("ul");
       // Only strings that occur verbatim in the build-time data are author HTML; anything
-      // else (a "'…' is not a number" echo, a STAR check) is plain text.
+      // else (a STAR check, say) is plain text.
       xs.forEach(x => { var li = ul.appendChild(mk("li")); if (html && src.includes(JSON.stringify(x))) li.innerHTML = x; else li.textContent = x; });
       box.append(ul);
     }
@@ -169,6 +169,7 @@
       var li = lis[q.id], box = $(".qe-res", li), t = q.type;
       var opts = q.options || t == "true_false" && [{ id: "true", correct: q.answer }, { id: "false", correct: !q.answer }];
       li.dataset.status = r.status;
+      $$(".qe-nan", li).forEach(e => { e.hidden = true; });
       box.replaceChildren(mk("p", "qe-st", WORD[r.status] + ": " + num(r.score) + " of " + pts(r.max_score) + "."));
       if (r.error) box.append(mk("p", 0, r.error));
       list(box, r.feedback.filter(f => !(opts || []).some(o => o.feedback == f)), 1);
@@ -183,7 +184,7 @@
         mark(s.parentNode, ok, ok ? "Correct match" : "Should be: " + $('option[value="' + k + '"]', s).textContent);
       });
       if (r.status != "correct" && t == "short_text" && q.match != "regex") box.append(mk("p", 0, "An accepted answer: " + q.answers.reduce((a, b) => b.score > a.score ? b : a).text));
-      if (r.status != "correct" && t == "numeric") box.append(mk("p", 0, "The answer: " + q.answer + (q.unit ? " " + q.unit : "") + (q.tolerance ? " (give or take " + q.tolerance + ")" : "") + "."));
+      if (r.status != "correct" && t == "numeric") box.append(mk("p", 0, "The answer: " + q.answer + (q.units || q.unit ? " " + (q.units || [q.unit])[0] : "") + (q.tolerance ? " (give or take " + q.tolerance + ")" : "") + "."));
       if (t == "star") {
         list(box, (r.checks || []).map(c => (c.passed ? "✓ " : "✗ ") + c.message));
         if (r.needs_self_review) box.append(mk("p", "qe-warn", "Rate your answer on each line of the rubric to complete your score."));
@@ -210,15 +211,33 @@
         $(".qe-res", li).hidden = false;
         return say(root, n + " has no answer yet.");
       }
-      show(q, G.gradeQuestion(q, st.answers[q.id]));
+      var r = G.gradeQuestion(q, st.answers[q.id]);
+      if (r.error) { say(root, nan(q, r)); return $("input", li).focus(); }
+      show(q, r);
       lock(q, 1);
       if (!st.checked.includes(q.id)) st.checked.push(q.id);
       persist();
       say(root, n + ": " + $(".qe-st", li).textContent + (st.presented.every(k => st.checked.includes(k)) ? " Every question is checked: submit the quiz to record your score." : ""));
       $(".qe-res", li).focus();
     }
+    // An answer the grader cannot read ("abc" for a number) is not a wrong answer: the learner
+    // is told what it accepts and corrects it; nothing is graded, locked or recorded.
+    function nan(q, r) {
+      var li = lis[q.id], box = $(".qe-res", li);
+      box.replaceChildren(mk("p", "qe-st", "⚠ " + r.error + ". Nothing was recorded: correct it and try again."));
+      $$(".qe-nan", li).forEach(e => { e.hidden = false; });
+      box.hidden = false;
+      return "Question " + (st.presented.indexOf(q.id) + 1) + ": " + r.error + ".";
+    }
     function submit(again) {
-      var res = G.gradeQuiz(data, respOf(st)), sum = $(".qe-sum", root), s;
+      var res = G.gradeQuiz(data, respOf(st)), sum = $(".qe-sum", root), s, bad = again ? [] : res.questions.filter(r => r.error);
+      if (bad.length) {
+        s = bad.map(r => nan(by[r.id], r)).join(" ") + " Nothing was submitted: correct " + (bad[1] ? "these" : "it") + ", then submit again.";
+        sum.replaceChildren(mk("p", "qe-warn", s));
+        sum.hidden = false;
+        say(root, s);
+        return $("input", lis[bad[0].id]).focus();
+      }
       res.questions.forEach(r => { show(by[r.id], r); lock(by[r.id], 1, 1); });
       if (!again) {
         s = { score: res.score, max_score: res.max_score, percent: res.percent, passed: res.passed, at: now() };
