@@ -31,6 +31,8 @@ _NUMBER = re.compile(
 )
 _MULTIPLIERS = {"k": 1e3, "m": 1e6}
 ECHO = 40
+FORMS = "1500, 1 500, 1,500.50, $1,500 or 1.5k"
+"""Examples of what is read, for the help shown to a learner whose answer was not."""
 
 
 def read_number(text: str, spellings: list[str]) -> float | None:

@@ -8,6 +8,7 @@ Values are always ids: shuffling changes display order only.
 
 from __future__ import annotations
 
+from ..grading.numeric import FORMS
 from ..models import (
     MatchingQuestion,
     MultipleQuestion,
@@ -84,8 +85,8 @@ def numeric(ctx: Ctx, q: NumericQuestion) -> str:
     help_id = ctx.uid(q, "nan")
     then = f", with or without “{esc(shown)}” after it" if shown else ""
     hint = (
-        f'<p class="qe-tip qe-nan" id="{help_id}" hidden>Type a number such as 1500, 1 500, '
-        f"1,500.50, $1,500 or 1.5k{then}. A point marks decimals.</p>"
+        f'<p class="qe-tip qe-nan" id="{help_id}" hidden>Type a number such as {esc(FORMS)}'
+        f"{then}. A point marks decimals.</p>"
     )
     if not shown:
         return _text_input(ctx, q, f' inputmode="decimal" aria-describedby="{help_id}"') + hint
