@@ -3,9 +3,12 @@ with an answer it cannot read: it says so, keeps the box open, and records nothi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 from qe_browser import OpenPage, flush, question, stored
+from test_pages import AXE_RUN
 
 pytestmark = pytest.mark.browser
 
@@ -94,3 +97,16 @@ def test_an_unreadable_draft_survives_a_reload(numbers: Page) -> None:
     numbers.reload()
     expect(question(numbers, "hours", QUIZ).locator("input[type=text]")).to_have_value("about")
     expect(numbers.locator(f"#qe-{QUIZ} .qe-note")).to_be_hidden()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_in_the_not_understood_state(
+    open_page: OpenPage, axe_script: Path, scheme: str
+) -> None:
+    page = open_page("chapter/numbers/", color_scheme=scheme)
+    _check(page, "bonus", "1 900 dollars")
+    _check(page, "hours", "lots")
+    page.locator(f"#qe-{QUIZ} [data-act=submit]").click()
+    expect(question(page, "hours", QUIZ).locator(".qe-nan")).to_be_visible()
+    page.add_script_tag(path=str(axe_script))
+    assert page.evaluate(AXE_RUN) == []
