@@ -12,6 +12,7 @@ from typing import Any
 
 from .console import question_lines, summary_line
 from .grading import grade, grade_question
+from .grading.numeric import FORMS, not_understood, read_number
 from .models import (
     MatchingQuestion,
     MultipleQuestion,
@@ -80,6 +81,18 @@ def _text(ask: Ask, label: str, hint: str | None) -> str:
         return raw
 
 
+def _number(question: NumericQuestion, ask: Ask, hint: str | None) -> str:
+    """Re-asked until it reads as a number: as on the page, not understood is not wrong."""
+    unit = question.shown_unit()
+    label = f"Your answer ({unit})" if unit else "Your answer"
+    while True:
+        raw = _text(ask, label, hint)
+        if read_number(raw, question.spellings()) is not None:
+            return raw
+        then = f", with or without '{unit}' after it" if unit else ""
+        _say(f"  {not_understood(raw)}. Type a number such as {FORMS}{then}.")
+
+
 def _paragraph(ask: Ask, label: str) -> str:
     _say(f"{label} (finish with an empty line):")
     lines: list[str] = []
@@ -107,8 +120,7 @@ def _answer(question: Question, ask: Ask, rng: random.Random) -> Any:
     if isinstance(question, ShortTextQuestion):
         return _text(ask, "Your answer", hint)
     if isinstance(question, NumericQuestion):
-        unit = f" ({question.unit})" if question.unit else ""
-        return _text(ask, f"Your answer{unit}", hint)
+        return _number(question, ask, hint)
     if isinstance(question, OrderingQuestion):
         items = list(question.items)
         rng.shuffle(items)

@@ -33,7 +33,7 @@ WRONG: dict[str, Any] = {
     "pick-many": ["c"],
     "tf": True,
     "word": "best offer",
-    "days": "lots",
+    "days": "12 days",  # readable and wrong: "lots" is not understood, so it is not graded
     "steps": ["d", "c", "b", "a"],
     "pairs": {"a": "d", "b": "a", "c": "b"},
 }

@@ -36,7 +36,7 @@ FEEDBACK = {
     ("pick-many", False): "Pleasant but hard to price.",
     ("tf", False): "Ask for it in writing.",
     ("word", False): "An accepted answer: walk-away point",
-    ("days", False): "'lots' is not a number.",
+    ("days", False): "The answer: 20 days.",
     ("steps", False): "Belongs at position 1",
     ("pairs", False): "Should be: Retirement",
 }
@@ -104,7 +104,7 @@ def test_learner_text_is_never_html(page: Page) -> None:
     for qid in ("word", "days"):
         answer_by_mouse(page, qid, "short_text", payload)
         question(page, qid).locator("[data-act=check]").click()
-    expect(question(page, "days")).to_contain_text(f"'{payload}' is not a number.")
+    expect(question(page, "days")).to_contain_text(f"'{payload}' was not understood as a number")
     assert page.locator(".qe-quiz img").count() == 0
     assert page.evaluate("window.qeHacked") is None
     # The prompt's literal </script> did not end the data block early.

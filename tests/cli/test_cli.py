@@ -300,3 +300,28 @@ def test_take_star_shows_the_gate_and_counted_ratings(tmp_path: Path) -> None:
     assert "rating example: chose 3, counts 3\n" in out
     assert "it counts as 1 because your result states no measured outcome" in out
     assert "NOT PASSED" in out
+
+
+HOURS_QUIZ = """\
+id: hours
+title: Hours
+questions:
+  - id: h
+    type: numeric
+    prompt: How many hours?
+    answer: 138
+    units: [hours, hrs, h]
+"""
+
+
+def test_take_asks_again_when_a_number_is_not_understood(tmp_path: Path) -> None:
+    quiz = tmp_path / "hours.yaml"
+    quiz.write_text(HOURS_QUIZ)
+    saved = tmp_path / "saved.json"
+    proc = run("take", str(quiz), "--save-response", str(saved), stdin="about 140\n138 hrs\n")
+    assert_no_traceback(proc)
+    assert "Your answer (hours): " in proc.stdout  # the first spelling
+    assert "'about 140' was not understood as a number. Type a number such as" in proc.stdout
+    assert "with or without 'hours' after it" in proc.stdout
+    assert json.loads(saved.read_text())["answers"] == {"h": "138 hrs"}
+    assert "Score: 1/1" in proc.stdout

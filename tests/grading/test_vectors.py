@@ -41,3 +41,5 @@ def test_vector(case: dict[str, Any]) -> None:
         assert result.feedback == expected["feedback"]
     if expected.get("invalid"):
         assert result.error
+    if "error" in expected:
+        assert result.error == expected["error"]

@@ -23,6 +23,7 @@ for (const file of files) {
       assert.ok(Math.abs(r.score - want.score) <= 1e-6, `score ${r.score}, expected ${want.score}`);
       assert.equal(r.status, want.invalid ? "invalid" : want.status);
       if (want.invalid) assert.equal(typeof r.error, "string");
+      if (want.error) assert.equal(r.error, want.error);
       if (want.feedback) assert.deepEqual(r.feedback, want.feedback);
       assert.equal(r.max_score, c.question.points ?? 1);
     });

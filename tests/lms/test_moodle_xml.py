@@ -90,7 +90,9 @@ def _check_meaning(question: object, node: ET.Element) -> None:
         assert float(answers[0].findtext("tolerance", "")) == pytest.approx(
             question.absolute_tolerance()
         )
-        assert node.findtext("units/unit/unit_name") == question.unit
+        assert [u.findtext("unit_name") for u in node.findall("units/unit")] == (
+            question.spellings()
+        )
     elif isinstance(question, ShortTextQuestion) and question.match == "normalized":
         texts = [a.findtext("text") for a in answers if float(a.get("fraction", "0")) > 0]
         assert texts == [a.text.replace("*", "\\*") for a in question.answers]

@@ -113,7 +113,7 @@ def _check_texts(original: Question, imported: Question, fmt: str) -> None:
         assert imported.answer == original.answer
         assert imported.absolute_tolerance() == pytest.approx(original.absolute_tolerance())
         if fmt == "moodle":
-            assert imported.unit == original.unit
+            assert imported.spellings() == original.spellings()
     if isinstance(original, ShortTextQuestion) and original.match != "regex":
         assert isinstance(imported, ShortTextQuestion)
         assert [(a.text, a.score) for a in imported.answers] == [
@@ -172,3 +172,34 @@ def test_export_reports_what_each_format_drops() -> None:
     assert any("regular expression" in m and "3 exact answers" in m for m in messages)
     moodle = export_quizzes([by_id["guide-ordering"]], "moodle").notes
     assert any("core since 4.4" in n.message for n in moodle)
+
+
+def test_unit_spellings_survive_moodle_and_are_named_where_dropped(tmp_path: Path) -> None:
+    quiz = Quiz.model_validate(
+        {
+            "id": "leave",
+            "title": "Leave",
+            "questions": [
+                {
+                    "id": "hours",
+                    "type": "numeric",
+                    "prompt": "How many hours?",
+                    "answer": 138,
+                    "units": ["hours", "hrs", "h"],
+                }
+            ],
+        }
+    )
+    moodle = export_quizzes([quiz], "moodle")
+    assert not moodle.notes  # every spelling is a Moodle unit with multiplier 1
+    text = moodle.files["leave.xml"].decode()
+    result = import_text(text, "moodle", quiz_id="leave", title="Leave")
+    path = tmp_path / "leave.yaml"
+    path.write_text(result.yaml_text, encoding="utf-8")
+    back = load_quiz(path).questions[0]
+    assert isinstance(back, NumericQuestion)
+    assert back.units == ["hours", "hrs", "h"]
+    for fmt, name in (("gift", "GIFT"), ("qti", "Canvas")):
+        messages = [n.format() for n in export_quizzes([quiz], fmt).notes]  # type: ignore[arg-type]
+        dropped = f"unit 'hours' (also written 'hrs', 'h') dropped: {name} numbers have no unit"
+        assert any(dropped in m for m in messages), messages

@@ -30,7 +30,7 @@ SMALL = {
             "type": "numeric",
             "prompt": "How many days?",
             "answer": 20,
-            "unit": "days",
+            "units": ["days", "d"],
             "hint": "Subtract the fixed days.",
         },
     ],

@@ -73,7 +73,12 @@ def test_text_and_numeric_inputs(tree: Any) -> None:
     num = _question(tree, "num")
     field = num.find("input")
     assert field.attrs["inputmode"] == "decimal"
-    assert num.find(id=field.attrs["aria-describedby"]).all_text() == "days"
+    unit, forms = field.attrs["aria-describedby"].split()
+    assert num.find(id=unit).all_text() == "days"
+    # The accepted forms, shown by the client when an answer is not understood.
+    help_text = num.find(id=forms)
+    assert "hidden" in help_text.attrs
+    assert "1 500" in help_text.all_text() and "“days”" in help_text.all_text()
 
 
 def test_ordering_is_never_shown_in_the_answer_order(tree: Any) -> None:

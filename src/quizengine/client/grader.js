@@ -50,14 +50,22 @@ export default (function (R, require) {
       });
       return [best, [f]];
     },
+    // src/quizengine/grading/numeric.py (read_number) step for step; each pattern anchored.
     numeric: (q, a) => {
-      var v = a, t = q.tolerance || 0, u = (q.unit || "").toLowerCase(), s;
+      var v = a, t = q.tolerance || 0, x = 1, s, u, k, M = "(dollars?|pounds?|euros?|usd|eur|gbp|jpy|cad|aud|[$€£¥])", S = /[,' \xa0\u202f]/g;
       if (typeof a == "string") {
-        s = a.trim().replace(/^[$€£¥]/, "").trim();
-        s = (u && s.toLowerCase().endsWith(u) ? s.slice(0, s.length - u.length) : s.replace(/%$/, "")).trim().replace(/(?<=\d),(?=\d)/g, "");
-        v = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s) ? +s : NaN;
-        if (!isFinite(v)) return [0, ["'" + a + "' is not a number."]];
-      } else need(typeof a == "number", "a number or a string");
+        u = (q.units || [q.unit || ""]).map(w => w.trim().toLowerCase()).filter(Boolean).sort((p, w) => w.length - p.length);
+        s = a.trim().toLowerCase();
+        k = u.find(w => s.endsWith(w));
+        s = (k ? s.slice(0, -k.length) : s.replace(/%$/, "")).trim();
+        k = s.replace(RegExp("^([+-]?)" + M + "\\s*"), "$1");
+        s = k != s ? k : s.replace(RegExp(M + "$"), "").trim();
+        k = s.slice(-1);
+        if (/[km]/.test(k) && !u.includes(k)) x = k == "k" ? 1e3 : 1e6, s = s.slice(0, -1).trim();
+        v = /^[+-]?(?=\.?\d)(\d{1,3}([,' \xa0\u202f]\d{3})*|\d*)(\.\d*)?(e[+-]?\d+)?$/.test(s) ? s.replace(S, "") * x : 1 / 0;
+        k = Array.from(a.trim());
+        if (!isFinite(v)) bad("'" + k.slice(0, 40).join("") + (k[40] ? "…" : "") + "' was not understood as a number");
+      } else need(typeof a == "number" && isFinite(a), "a finite number or a string");
       if (typeof t == "string") t = Math.abs(q.answer) * parseFloat(t) / 100;
       return [+(Math.abs(v - q.answer) <= t + E * Math.max(1, Math.abs(q.answer)))];
     },

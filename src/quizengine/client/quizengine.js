@@ -115,7 +115,7 @@ export default function start(w, d) {
     var qs = data.questions, by = Object.create(null), lis = Object.create(null), key = "quiz:" + id, note = noteIn(root), ver = root.dataset.version;
     var ids = q => (q.options || q.items || []).map(o => o.id);
     var perm = (a, b) => strs(a) && a.length == b.length && b.every(x => a.includes(x));
-    var fits = (q, a) => { try { return G.gradeQuestion(q, a).status != "invalid"; } catch (e) { return true; } };
+    var fits = (q, a) => { try { return q.type == "numeric" && typeof a == "string" || G.gradeQuestion(q, a).status != "invalid"; } catch (e) { return true; } };
     var st, dirty, warned, store = () => sync(1);
     var persist = () => { later(key, store); flush(key); };
     qs.forEach(q => { by[q.id] = q; });
@@ -228,7 +228,7 @@ export default function start(w, d) {
       if (!xs.length) return;
       var ul = mk("ul");
       // Only strings that occur verbatim in the build-time data are author HTML; anything
-      // else (a "'…' is not a number" echo, a STAR check) is plain text.
+      // else (a STAR check, say) is plain text.
       xs.forEach(x => { var li = ul.appendChild(mk("li")); if (html && src.includes(JSON.stringify(x))) li.innerHTML = x; else li.textContent = x; });
       box.append(ul);
     }
@@ -237,8 +237,9 @@ export default function start(w, d) {
       var li = lis[q.id], box = $(".qe-res", li), t = q.type;
       var opts = q.options || t == "true_false" && [{ id: "true", correct: q.answer }, { id: "false", correct: !q.answer }];
       li.dataset.status = r.status;
+      $$(".qe-nan", li).forEach(e => { e.hidden = true; });
       // An unrated STAR answer has no score yet: its checks are feedback, not a verdict.
-      box.replaceChildren(mk("p", "qe-st", r.needs_self_review ? (sub ? "Submitted without a full rating, so the rubric part counted as zero. Start a new attempt to rate your answer: your writing is kept." : "Checked, not scored yet: rate your answer on every line of the rubric, then check it again to see your score.") : WORD[r.status] + ": " + num(r.score) + " of " + pts(r.max_score) + "."));
+      box.replaceChildren(mk("p", "qe-st", r.needs_self_review ? QE.starUnrated(sub) : WORD[r.status] + ": " + num(r.score) + " of " + pts(r.max_score) + "."));
       if (r.error) box.append(mk("p", 0, r.error));
       list(box, r.feedback.filter(f => !(opts || []).some(o => o.feedback == f)), 1);
       if (opts) $$(".qe-opt", li).forEach(o => {
@@ -252,26 +253,9 @@ export default function start(w, d) {
         mark(s.parentNode, ok, ok ? "Correct match" : "Should be: " + $('option[value="' + k + '"]', s).textContent);
       });
       if (r.status != "correct" && t == "short_text" && q.match != "regex") box.append(mk("p", 0, "An accepted answer: " + q.answers.reduce((a, b) => b.score > a.score ? b : a).text));
-      if (r.status != "correct" && t == "numeric") box.append(mk("p", 0, "The answer: " + q.answer + (q.unit ? " " + q.unit : "") + (q.tolerance ? " (give or take " + q.tolerance + ")" : "") + "."));
-      if (t == "star") {
-        var gate = r.checks.filter(c => !c.passed && ["parts_present", "length", "specific"].includes(c.id)), used = [];
-        if (gate.length) box.append(mk("p", "qe-warn", "This story cannot pass yet, whatever your rating. Change this first:")), list(box, gate.map(c => "✗ " + c.message));
-        list(box, r.checks.filter(c => !gate.includes(c)).map(c => (c.passed ? "✓ " : "✗ ") + c.message));
-        if (r.ratings) {
-          // Each rating: what the learner chose, what counted, and why (the engine's note).
-          box.append(mk("p", "qe-st", "Your rating, and what it counts:"));
-          list(box, r.ratings.map(x => {
-            var c = q.rubric.find(c => c.id == x.id), n = x.counted < x.chosen && r.advice.find(a => a.message.startsWith("You rated " + c.criterion + " " + x.chosen + ";"));
-            return n ? (used.push(n), "✗ " + n.message) : "✓ You rated " + c.criterion + " " + x.chosen + " of " + (c.levels.length - 1) + ": it counts in full.";
-          }));
-        }
-        if (r.parts) {
-          var dl = mk("dl");
-          ["situation", "task", "action", "result"].forEach(k => dl.append(mk("dt", 0, k[0].toUpperCase() + k.slice(1)), mk("dd", 0, r.parts[k] || "(not found)")));
-          box.append(mk("p", 0, "How your answer was split into parts:"), dl);
-        }
-        list(box, (r.advice || []).filter(a => !used.includes(a)).map(a => a.message));
-      }
+      if (r.status != "correct" && t == "numeric") box.append(mk("p", 0, "The answer: " + q.answer + (q.units || q.unit ? " " + (q.units || [q.unit])[0] : "") + (q.tolerance ? " (give or take " + q.tolerance + ")" : "") + "."));
+      // A STAR result is told by star-ui.js, which comes with star.js on pages with a STAR question.
+      if (t == "star") QE.starShow(box, q, r, mk, list);
       $$(".qe-expl,.qe-ex", li).forEach(e => { e.hidden = false; });
       box.hidden = false;
     }
@@ -288,7 +272,9 @@ export default function start(w, d) {
         $(".qe-res", li).hidden = false;
         return say(root, n + " has no answer yet.");
       }
-      show(q, G.gradeQuestion(q, st.answers[q.id]));
+      var r = G.gradeQuestion(q, st.answers[q.id]);
+      if (r.error) { say(root, nan(q, r)); return $("input", li).focus(); }
+      show(q, r);
       lock(q, 1);
       if (!st.checked.includes(q.id)) st.checked.push(q.id);
       dirty.add(q.id);
@@ -296,8 +282,24 @@ export default function start(w, d) {
       say(root, n + ": " + $(".qe-st", li).textContent + (st.presented.every(k => st.checked.includes(k)) ? " Every question is checked: submit the quiz to record your score." : ""));
       $(".qe-res", li).focus();
     }
+    // An answer the grader cannot read ("abc" for a number) is not a wrong answer: the learner
+    // is told what it accepts and corrects it; nothing is graded, locked or recorded.
+    function nan(q, r) {
+      var li = lis[q.id], box = $(".qe-res", li);
+      box.replaceChildren(mk("p", "qe-st", "⚠ " + r.error + ". Nothing was recorded: correct it and try again."));
+      $$(".qe-nan", li).forEach(e => { e.hidden = false; });
+      box.hidden = false;
+      return "Question " + (st.presented.indexOf(q.id) + 1) + ": " + r.error + ".";
+    }
     function submit(again) {
-      var res = G.gradeQuiz(data, respOf(st)), sum = $(".qe-sum", root), s;
+      var res = G.gradeQuiz(data, respOf(st)), sum = $(".qe-sum", root), s, bad = again ? [] : res.questions.filter(r => r.error);
+      if (bad.length) {
+        s = bad.map(r => nan(by[r.id], r)).join(" ") + " Nothing was submitted: correct " + (bad[1] ? "these" : "it") + ", then submit again.";
+        sum.replaceChildren(mk("p", "qe-warn", s));
+        sum.hidden = false;
+        say(root, s);
+        return $("input", lis[bad[0].id]).focus();
+      }
       sub = 1;
       res.questions.forEach(r => { show(by[r.id], r); lock(by[r.id], 1, 1); });
       if (!again) {
@@ -309,7 +311,7 @@ export default function start(w, d) {
       var m = "You scored " + num(res.score) + " of " + pts(res.max_score) + " (" + num(res.percent) + "%). " +
         (res.passed ? "✓ Passed" : "✗ Not passed yet") + ": the pass mark is " + num(data.pass_mark * 100) + "%.";
       sum.replaceChildren(mk("p", "qe-st", m), mk("p", 0, "Attempts: " + st.attempts + ". Best score: " + num(st.best.percent) + "%."));
-      if (res.questions.some(r => r.needs_self_review)) sum.append(mk("p", "qe-warn", "You submitted without rating your answer on the rubric, so that part counts as zero. To rate it, start a new attempt: your writing is kept."));
+      if (res.questions.some(r => r.needs_self_review)) sum.append(mk("p", "qe-warn", QE.starUnrated(2)));
       sum.dataset.status = res.passed ? "correct" : "incorrect";
       sum.hidden = false;
       foot();

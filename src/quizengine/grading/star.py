@@ -4,7 +4,7 @@ Score (spec §2): `auto_weight × checks passed / 6 + (1 − auto_weight) × mea
 where an unrated criterion counts 0 and sets `needs_self_review`, and a rating counts at most
 the middle level while its `evidence` failed (`star.rubric.rate`). Gate: a story missing a
 part, outside the word range or told as what you would do scores at most 0.5 and is never
-`correct`. Advice is coaching on top and never changes the score. `assets/star.js` is a
+`correct`. Advice is coaching on top and never changes the score. `client/star.js` is a
 line-by-line port of this module.
 """
 

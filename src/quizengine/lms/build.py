@@ -42,7 +42,7 @@ class RawQuestion:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     shuffle: bool | None = None
     case_sensitive: bool = False
-    unit: str | None = None
+    units: list[str] = field(default_factory=list)  # spellings of one unit, shown one first
     grading: str | None = None  # ordering grading method
     word_limits: tuple[int | None, int | None] = (None, None)
     truth: bool | None = None
@@ -242,8 +242,10 @@ def _numeric(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
     body: dict[str, Any] = {"type": "numeric", "answer": _tidy_number(best.value)}
     if best.tolerance:
         body["tolerance"] = _tidy_number(abs(best.tolerance))
-    if raw.unit:
-        body["unit"] = raw.unit
+    if len(raw.units) == 1:
+        body["unit"] = raw.units[0]
+    elif raw.units:
+        body["units"] = raw.units
     if best.feedback:
         raw.feedback_correct = raw.feedback_correct or best.feedback
     return body

@@ -31,6 +31,7 @@ from .plan import (
     ordering_as_pairs,
     short_answers,
     star_literal,
+    unit_words,
 )
 from .star_essay import essay_prompt, general_feedback
 
@@ -131,8 +132,8 @@ def _answers(question: Question, notes: Notes) -> list[str]:
 
 
 def _numeric(question: NumericQuestion, notes: Notes) -> list[str]:
-    if question.unit:
-        notes.add(question.id, f"unit '{question.unit}' dropped: GIFT numbers have no unit")
+    if question.spellings():
+        notes.add(question.id, f"{unit_words(question)} dropped: GIFT numbers have no unit")
     tolerance = question.absolute_tolerance()
     if isinstance(question.tolerance, str):
         notes.add(

@@ -126,10 +126,15 @@ def _question(node: ET.Element, kind: str, name: str | None) -> RawQuestion:
         if raw.answers and all(a.value is not None for a in raw.answers):
             raw.answers.sort(key=lambda a: a.value or 0.0)
     elif kind == "numerical":
-        unit = node.find("units/unit")
-        if unit is not None and _number(unit, "multiplier", 1.0) == 1.0:
-            raw.unit = _plain(unit.find("unit_name")) or None
-        if len(node.findall("units/unit")) > 1:
+        # Units with multiplier 1 are spellings of the main unit ("hours", "h"): all kept.
+        units = node.findall("units/unit")
+        spellings: dict[str, str] = {}
+        for unit in units:
+            name = _plain(unit.find("unit_name"))
+            if name and _number(unit, "multiplier", 1.0) == 1.0:
+                spellings.setdefault(name.lower(), name)
+        raw.units = list(spellings.values())
+        if len(raw.units) < len(units):
             pending.append("only the main unit is kept (unit conversions dropped)")
     elif kind == "essay":
         raw.word_limits = (_limit(node, "minwordlimit"), _limit(node, "maxwordlimit"))

@@ -146,13 +146,17 @@ def _numeric(node: ET.Element, question: Question, notes: Notes) -> None:
             node, Weighted("*", 0.0, question.feedback_incorrect), "moodle_auto_format"
         )
         _value(catch_all, "tolerance", "0")
-    if question.unit:
-        unit = ET.SubElement(ET.SubElement(node, "units"), "unit")
-        _value(unit, "multiplier", "1")
-        _value(unit, "unit_name", question.unit)
+    # Every spelling is a unit with multiplier 1: Moodle accepts any of them, shows the first.
+    spellings = question.spellings()
+    if spellings:
+        units = ET.SubElement(node, "units")
+        for spelling in spellings:
+            unit = ET.SubElement(units, "unit")
+            _value(unit, "multiplier", "1")
+            _value(unit, "unit_name", spelling)
     _value(node, "unitgradingtype", "0")
     _value(node, "unitpenalty", "0.1000000")
-    _value(node, "showunits", "0" if question.unit else "3")
+    _value(node, "showunits", "0" if spellings else "3")
     _value(node, "unitsleft", "0")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..models import (
     MultipleQuestion,
+    NumericQuestion,
     OrderingQuestion,
     ShortTextQuestion,
     SingleQuestion,
@@ -32,6 +33,14 @@ class Weighted:
     text: str
     fraction: float
     feedback: str | None = None
+
+
+def unit_words(question: NumericQuestion) -> str:
+    """The unit a note says was dropped, with its other spellings: "unit 'hours' (also
+    written 'hrs', 'h')"."""
+    first, *others = question.spellings()
+    also = f" (also written {', '.join(repr(o) for o in others)})" if others else ""
+    return f"unit '{first}'{also}"
 
 
 def join_feedback(*parts: str | None) -> str | None:

@@ -25,7 +25,7 @@ from ..models import (
     TrueFalseQuestion,
 )
 from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text
-from .plan import ordering_as_pairs, short_answers
+from .plan import ordering_as_pairs, short_answers, unit_words
 from .star_essay import essay_prompt, general_feedback
 
 FORMAT = "Canvas QTI"
@@ -194,8 +194,8 @@ def _short(item: _Item, q: ShortTextQuestion) -> None:
 
 def _numeric(item: _Item, q: NumericQuestion) -> None:
     _fib(item, decimal=True)
-    if q.unit:
-        item.notes.add(q.id, f"unit '{q.unit}' dropped: Canvas numbers have no unit")
+    if q.spellings():
+        item.notes.add(q.id, f"{unit_words(q)} dropped: Canvas numbers have no unit")
     tolerance = q.absolute_tolerance()
     if isinstance(q.tolerance, str):
         item.notes.add(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Markdown, Slug, StrictModel, default_id
@@ -178,12 +178,62 @@ PERCENT_PATTERN = r"^[0-9]+(\.[0-9]+)?%$"
 
 
 class NumericQuestion(QuestionBase):
+    # Editors flag `unit` with `units` as the loader does.
+    model_config = ConfigDict(json_schema_extra={"not": {"required": ["unit", "units"]}})
+
     type: Literal["numeric"]
     answer: float
     tolerance: Annotated[float, Field(ge=0)] | Annotated[str, Field(pattern=PERCENT_PATTERN)] = (
         Field(default=0.0, description='Absolute (a number) or relative to answer ("5%").')
     )
-    unit: str | None = Field(default=None, description="Accepted (and ignored) after the number.")
+    unit: str | None = Field(
+        default=None,
+        description="The unit, shown beside the box and accepted after the number. "
+        "For several spellings use `units` instead.",
+    )
+    units: list[str] | None = Field(
+        default=None,
+        min_length=1,
+        description="Spellings of one unit (`[hours, hrs, h]`): the first is shown beside the "
+        "box; any of them is accepted after the number, in any case. Not together with `unit`.",
+    )
+
+    @model_validator(mode="after")
+    def _one_unit_key(self) -> NumericQuestion:
+        # Two keys for one idea would leave the author guessing which one the page shows.
+        if self.unit is not None and self.units is not None:
+            raise PydanticCustomError(
+                "unit_and_units",
+                "give either 'unit' or 'units', not both: list every spelling in 'units', "
+                "the one to show learners first",
+                {"at": ("units",)},
+            )
+        if self.units:
+            seen: set[str] = set()
+            for index, spelling in enumerate(self.units):
+                if not spelling.strip():
+                    raise PydanticCustomError(
+                        "blank_unit",
+                        "a unit spelling must not be blank",
+                        {"at": ("units", index)},
+                    )
+                if spelling.strip().lower() in seen:
+                    raise PydanticCustomError(
+                        "duplicate_unit",
+                        "'{spelling}' is already in 'units' (case is ignored)",
+                        {"spelling": spelling, "at": ("units", index)},
+                    )
+                seen.add(spelling.strip().lower())
+        return self
+
+    def spellings(self) -> list[str]:
+        """Every accepted spelling of the unit, the one shown to learners first."""
+        if self.units:
+            return list(self.units)
+        return [self.unit] if self.unit else []
+
+    def shown_unit(self) -> str | None:
+        return next(iter(self.spellings()), None)
 
     def absolute_tolerance(self) -> float:
         if isinstance(self.tolerance, str):

@@ -8,6 +8,7 @@ Values are always ids: shuffling changes display order only.
 
 from __future__ import annotations
 
+from ..grading.numeric import FORMS
 from ..models import (
     MatchingQuestion,
     MultipleQuestion,
@@ -78,11 +79,21 @@ def short_text(ctx: Ctx, q: ShortTextQuestion) -> str:
 
 
 def numeric(ctx: Ctx, q: NumericQuestion) -> str:
-    if not q.unit:
-        return _text_input(ctx, q, ' inputmode="decimal"')
+    # The forms the grader reads, shown when an answer was not understood (the client unhides
+    # it): written here, at build time, so the page's script carries no such text.
+    shown = q.shown_unit()
+    help_id = ctx.uid(q, "nan")
+    then = f", with or without “{esc(shown)}” after it" if shown else ""
+    hint = (
+        f'<p class="qe-tip qe-nan" id="{help_id}" hidden>Type a number such as {esc(FORMS)}'
+        f"{then}. A point marks decimals.</p>"
+    )
+    if not shown:
+        return _text_input(ctx, q, f' inputmode="decimal" aria-describedby="{help_id}"') + hint
     uid = ctx.uid(q, "unit")
-    unit = f' <span class="qe-unit" id="{uid}">{esc(q.unit)}</span>'
-    return _text_input(ctx, q, f' inputmode="decimal" aria-describedby="{uid}"', unit)
+    unit = f' <span class="qe-unit" id="{uid}">{esc(shown)}</span>'
+    extra = f' inputmode="decimal" aria-describedby="{uid} {help_id}"'
+    return _text_input(ctx, q, extra, unit) + hint
 
 
 def ordering(ctx: Ctx, q: OrderingQuestion) -> str:

@@ -1,7 +1,7 @@
 """The six automatic checks of spec §2 `star`, each with a message that coaches.
 
 Every message says what was found and what to do next; a passing check says why it matters,
-so the learner knows what to keep. Messages are mirrored word for word in `assets/star.js`.
+so the learner knows what to keep. Messages are mirrored word for word in `client/star.js`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Free mode: find the situation, task, action and result in one box of text.
 
-Method (mirrored in `assets/star.js`):
+Method (mirrored in `client/star.js`):
 
 1. Split the text into sentences (`text.sentences`).
 2. Score every sentence for every part. A sentence's words are folded and joined as

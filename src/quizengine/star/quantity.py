@@ -12,7 +12,7 @@ one pass over the words decides (linear time):
   weeks", "until two years ago") or before one ("two weeks later", "3 months ago"). "Cut
   hiring time by two weeks", "two weeks early" and "within ten days" measure.
 
-Mirrored in `assets/star.js` (`dates`, `measures`), with the word lists copied verbatim.
+Mirrored in `client/star.js` (`dates`, `measures`), with the word lists copied verbatim.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ A sentence is hypothetical when it frames what you would do ("I would", "I'd", "
 - it states a plan ("I decided I would call every supplier") that a later sentence of the
   same part tells as done, in a sentence that is not hypothetical itself.
 
-Mirrored in `assets/star.js` (`hypo`), with the cue strings copied verbatim.
+Mirrored in `client/star.js` (`hypo`), with the cue strings copied verbatim.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Words, sentences and cue phrases: the units every STAR check counts.
 
-Each definition is mirrored in `assets/star.js`, and the shared vectors keep the two in step.
+Each definition is mirrored in `client/star.js`, and the shared vectors keep the two in step.
 Whitespace is an explicit character class rather than `\\s` because Python and JavaScript
 disagree about a few code points (U+001C-U+001F, U+FEFF); with one list they cannot drift.
 """
