@@ -61,7 +61,7 @@ def test_instant_navigation_between_chapters_then_a_quiz(open_course: OpenPage) 
     quiz = page.locator(".qe-quiz[data-quiz-id='timing']")
     expect(quiz).to_have_attribute("data-qe-on", "")
     assert page.evaluate("window.__sameDocument") is True  # instant, not a full reload
-    first = quiz.locator(".qe-q[data-type='true_false']").first
+    first = quiz.locator(".qe-q:is([data-type=true_false],[data-type=single]):not([hidden])").first
     first.locator("input").first.check()
     first.locator("[data-act=check]").click()
     expect(first.locator(".qe-res .qe-st")).to_have_text(re.compile(r"(Correct|Incorrect): \d+ of"))
