@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..models import MultipleQuestion, Quiz, SingleQuestion, TrueFalseQuestion
+from ..models import MultipleQuestion, NumericQuestion, Quiz, SingleQuestion, TrueFalseQuestion
 from ..scaffold import render_quiz_template
 
 # longest-correct: the correct option (or, in `multiple`, the shortest correct one) is at least
@@ -65,6 +65,10 @@ CHECKS: dict[str, str] = {
     "draw-pool": (
         f"a draw gives each retry different questions only when the pool holds at least "
         f"{POOL_RATIO:g} times the draw"
+    ),
+    "numeric-unit": (
+        "a learner who answers in the unit the prompt names ('20 days') is told the answer "
+        "was not understood; list that unit's spellings in `units`"
     ),
 }
 
@@ -274,6 +278,45 @@ def _draw_pool(quiz: Quiz, data: Any, emit: Emit) -> None:
         )
 
 
+# numeric-unit: units a prompt asks for in so many words ("in days", "how many hours", "(weeks)"),
+# each with the spellings a learner types for it. Money and percent need nothing: currency
+# marks and words, and a trailing %, are always read.
+_UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "minute": ("minutes", "minute", "mins", "min"),
+    "hour": ("hours", "hour", "hrs", "hr", "h"),
+    "day": ("days", "day"),
+    "week": ("weeks", "week", "wks"),
+    "month": ("months", "month"),
+    "year": ("years", "year", "yrs"),
+    "mile": ("miles", "mile", "mi"),
+    "kilometre": ("km", "kilometres", "kilometers", "kilometre", "kilometer"),
+}
+_ASKED_UNIT = re.compile(r"\b(?:in|how many|number of)\s+(\w+)|\((\w+)\)", re.IGNORECASE)
+
+
+def _unit_of(word: str) -> str | None:
+    word = word.casefold()
+    return next((unit for unit, spellings in _UNIT_WORDS.items() if word in spellings), None)
+
+
+def _numeric_unit(quiz: Quiz, data: Any, emit: Emit) -> None:
+    for qi, q in enumerate(quiz.questions):
+        if not isinstance(q, NumericQuestion):
+            continue
+        accepted = {s.strip().casefold() for s in (q.units or ([q.unit] if q.unit else []))}
+        for match in _ASKED_UNIT.finditer(_visible(q.prompt)[:MAX_STEM]):
+            unit = _unit_of(match.group(1) or match.group(2))
+            if unit is None or accepted & set(_UNIT_WORDS[unit]):
+                continue
+            spellings = ", ".join(_UNIT_WORDS[unit][:3])
+            emit(
+                ("questions", qi, "prompt"),
+                f"question '{q.id}': the prompt asks for {_UNIT_WORDS[unit][0]}, which the "
+                f"answer box does not accept (add units: [{spellings}])",
+            )
+            break
+
+
 # In the order the guide lists them.
 CHECK_FUNCTIONS: dict[str, Callable[[Quiz, Any, Emit], None]] = {
     "longest-correct": _longest_correct,
@@ -284,4 +327,5 @@ CHECK_FUNCTIONS: dict[str, Callable[[Quiz, Any, Emit], None]] = {
     "missing-explanation": _missing_explanation,
     "scaffold-text": _scaffold_text,
     "draw-pool": _draw_pool,
+    "numeric-unit": _numeric_unit,
 }
