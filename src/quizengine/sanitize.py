@@ -108,11 +108,15 @@ def safe_url(url: str) -> str | None:
 # Escaping text so that Python-Markdown (with any common extension) shows it as written.
 # `<` and `&` become entities: Python-Markdown has no backslash escape for `<`.
 _ANYWHERE = re.compile(r"[\\`*_\[\]{}]")
-_LINE_START = re.compile(r"^([ \t]*)(?:([#>+-])|(\d+)\.(?=[ \t]|$)|(=+[ \t]*$)|(~))", re.M)
+_LINE_START = re.compile(
+    r"^([ \t]*)(?:([#>+-])|(\d+)\.(?=[ \t]|$)|(=+[ \t]*$)|(~)|(:)(?=[ \t]|$))", re.M
+)
 
 
 def _line_start(match: re.Match[str]) -> str:
-    indent, mark, number, underline, tilde = match.groups()
+    indent, mark, number, underline, tilde, colon = match.groups()
+    if colon:  # a definition list's definition
+        return f"{indent}&#58;"
     if mark:
         return f"{indent}\\{mark}"
     if number:
@@ -128,7 +132,7 @@ def escape_inline(text: str) -> str:
 
     Every character that could start markup is escaped, with a backslash where
     Python-Markdown has one and an entity where it has not (`<`, `&`, `|`, a line of `=`,
-    a leading `~`); marks that matter only at the start of a line are escaped there.
+    a leading `~` or `:`); marks that matter only at the start of a line are escaped there.
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "&#124;")
     text = _ANYWHERE.sub(r"\\\g<0>", text)
@@ -158,16 +162,17 @@ def reads_files(module: str) -> bool:
 
 # --- Markdown from outside -----------------------------------------------------------
 
-_SNIPPET_LINE = re.compile(r"^[ \t]*;*-+8<-+", re.M)
-_ATTR_LIST = re.compile(r"\{[^{}\n]*=[^{}\n]*\}")
+# A pymdownx.snippets include line (it reads them anywhere, code blocks included).
+SNIPPET_LINE = re.compile(r"^[ \t]*;*-+8<-+", re.M)
+_CORE = ("fenced_code", "tables", "sane_lists")
 
 
-@lru_cache(maxsize=1)
-def _core() -> markdown.Markdown:
+@lru_cache(maxsize=2)
+def _core(*extra: str) -> markdown.Markdown:
     import markdown
 
     # No extension that reads files or adds attributes: the plainest reading of the text.
-    return markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"])
+    return markdown.Markdown(extensions=[*_CORE, *extra])
 
 
 def render_core(text: str) -> str:
@@ -200,7 +205,8 @@ class _Checker(HTMLParser):
                 and safe_url(value) is None
             ):
                 self.active = True
-            if name not in allowed or (name == "style" and not _ALIGN.match(value)):
+                self.clean = False
+            elif name not in allowed or (name == "style" and not _ALIGN.match(value)):
                 self.clean = False
             elif name in ("class", "id") and _filter(tag, name, value) != value:
                 self.clean = False
@@ -225,9 +231,12 @@ def markdown_is_inert(text: str) -> bool:
     include line and no attribute list (`{: onclick=...}`), which the site's own
     extensions would act on. Otherwise the importer keeps its text, not its markup.
     """
-    if _SNIPPET_LINE.search(text) or _ATTR_LIST.search(text):
+    if SNIPPET_LINE.search(text):
         return False
-    return _check(render_core(text)).clean
+    rendered = render_core(text)
+    if _core("attr_list").reset().convert(text) != rendered:  # it would set attributes
+        return False
+    return _check(rendered).clean
 
 
 def has_active_content(markup: str) -> bool:

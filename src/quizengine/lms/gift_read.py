@@ -243,7 +243,10 @@ def _weight(piece: str, offset: int, default: float) -> tuple[float, str]:
         if piece.lstrip().startswith("%"):
             raise _Failure(offset, "a weight is written %50% (a number between % signs)")
         return default, piece
-    return float(match[1]) / 100, piece[match.end() :]
+    weight = float(match[1])
+    if not -100 <= weight <= 100:  # also infinity, from hundreds of digits
+        raise _Failure(offset, f"a weight is a percentage from -100 to 100, not {match[1][:20]}")
+    return weight / 100, piece[match.end() :]
 
 
 def _feedback(piece: str) -> tuple[str, str | None]:

@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 
 from ..sanitize import (
+    SNIPPET_LINE,
     clean_html,
     escape_inline,
     escape_markdown,
@@ -142,9 +143,10 @@ def _pre(code: str, nested: bool) -> str:
 
     Inside a list or quote a fence is not read by Python-Markdown's own fenced code, so
     there each line becomes a code span of its own (with a hard break): still code, and
-    never read as anything else.
+    never read as anything else. So does code holding a line that pymdownx.snippets would
+    read as an include (it reads them inside fences too); a span never starts with one.
     """
-    if not nested:
+    if not nested and not SNIPPET_LINE.search(code):
         fence = "`" * max(3, _longest_backticks(code) + 1)
         return f"{fence}\n{code}\n{fence}"
     lines = [_code_span(line) for line in code.split("\n")]
@@ -269,9 +271,13 @@ def to_markdown(text: str, fmt: str) -> Converted:
     """
     fmt = fmt.lower()
     if fmt == "markdown":
-        if markdown_is_inert(text):
-            return Converted(text.strip(), 0, False)
-        markdown, images = html_to_markdown(render_core(text))
+        try:
+            if markdown_is_inert(text):
+                return Converted(text.strip(), 0, False)
+            rendered = render_core(text)
+        except RecursionError:  # Python-Markdown recurses once per level of nesting
+            raise LmsFormatError("Markdown nested too deeply to read (quotes or lists)") from None
+        markdown, images = html_to_markdown(rendered)
         return Converted(markdown, images, True)
     if fmt == "html" or (fmt in ("moodle", "moodle_auto_format") and _LOOKS_HTML.search(text)):
         markdown, images = html_to_markdown(text)

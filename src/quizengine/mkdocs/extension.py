@@ -79,13 +79,16 @@ def _processor_modules(md: markdown.Markdown) -> list[str]:
 
 
 def _keep_if_usable(out: list[Extension], build: Callable[[], Any]) -> None:
-    """Append `build()` if it builds and installs itself in a parser of its own."""
+    """Append `build()` if it builds and installs itself in a parser of its own.
+
+    The probe uses an instance of its own: some extensions (pymdownx.superfences) keep
+    per-parser state and silently stop working when installed in a second parser.
+    """
     try:
-        ext = build()
-        markdown.Markdown(extensions=[ext])
+        markdown.Markdown(extensions=[build()])
     except Exception:  # a host's internal extension: skip it, not the quiz
         return
-    out.append(ext)
+    out.append(build())
 
 
 class _MarkdownRenderer:
