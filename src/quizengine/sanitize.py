@@ -175,9 +175,13 @@ def _core(*extra: str) -> markdown.Markdown:
     return markdown.Markdown(extensions=[*_CORE, *extra])
 
 
-def render_core(text: str) -> str:
+def render_core(text: str, *extra: str) -> str:
     """Markdown -> HTML with Python-Markdown's core and fenced code, tables and lists only."""
-    return _core().reset().convert(text)
+    try:
+        return _core(*extra).reset().convert(text)
+    except RecursionError:  # deep nesting: the parser is left mid-block, so build anew
+        _core.cache_clear()
+        raise
 
 
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
@@ -234,7 +238,7 @@ def markdown_is_inert(text: str) -> bool:
     if SNIPPET_LINE.search(text):
         return False
     rendered = render_core(text)
-    if _core("attr_list").reset().convert(text) != rendered:  # it would set attributes
+    if render_core(text, "attr_list") != rendered:  # attr_list would set attributes
         return False
     return _check(rendered).clean
 

@@ -141,7 +141,8 @@ def _finite(node: ET.Element, text: str, what: str, low: float, high: float) -> 
     except ValueError:
         raise _Bad(node, f"{what} '{text[:40]}' is not a number") from None
     if not math.isfinite(value) or not low <= value <= high:
-        raise _Bad(node, f"{what} '{text[:40]}' must be a number from {low:g} to {high:g}")
+        span = f"from {low:,.0f} to {high:,.0f}"
+        raise _Bad(node, f"{what} '{text[:40]}' must be a number {span}")
     return value
 
 
@@ -247,5 +248,8 @@ def _truth(raw: RawQuestion) -> None:
 
 
 def _limit(node: ET.Element, tag: str) -> int | None:
-    text = _plain(node.find(tag))
-    return int(text) if text.isdigit() else None
+    found = node.find(tag)
+    text = _plain(found)
+    if found is None or not text.isdigit():
+        return None
+    return int(_finite(found, text[:20], f"<{tag}>", 0, _LIMIT))
