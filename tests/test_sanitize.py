@@ -172,3 +172,17 @@ def test_escaping_is_not_a_backslash_before_angle_brackets() -> None:
 )
 def test_markdown_is_inert(text: str, inert: bool) -> None:
     assert markdown_is_inert(text) is inert
+
+
+@pytest.mark.parametrize(
+    "markup", ["<p>Plain &amp; simple</p>", "<p>a</p>\n<p>b &lt;i&gt;</p>", "just text"]
+)
+def test_paragraphs_of_text_pass_unchanged(markup: str) -> None:
+    assert clean_html(markup) == markup
+
+
+@pytest.mark.parametrize(
+    "markup", ['<p onclick="x()">a</p>', "<p>a<!-- b --></p>", "<P>a</P><script>x()</script>"]
+)
+def test_anything_more_than_paragraphs_is_cleaned(markup: str) -> None:
+    assert clean_html(markup) != markup
