@@ -3,7 +3,9 @@ as text (checked by rendering it, never by looking at the escaped string)."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
@@ -11,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizengine.sanitize import (
+    ALLOWED_TAGS,
     clean_html,
     escape_markdown,
     markdown_is_inert,
@@ -186,3 +189,11 @@ def test_paragraphs_of_text_pass_unchanged(markup: str) -> None:
 )
 def test_anything_more_than_paragraphs_is_cleaned(markup: str) -> None:
     assert clean_html(markup) != markup
+
+
+def test_the_instructors_guide_lists_exactly_the_allowed_tags() -> None:
+    guide = Path(__file__).resolve().parents[1] / "docs" / "instructors" / "question-types.md"
+    (row,) = [line for line in guide.read_text(encoding="utf-8").splitlines() if "| tags |" in line]
+    listed = set(re.findall(r"`([a-z0-9]+)`", row.replace("`h1`–`h6`", "`h1` `h6`")))
+    listed |= {"h2", "h3", "h4", "h5"}
+    assert listed == ALLOWED_TAGS

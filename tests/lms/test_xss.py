@@ -60,6 +60,12 @@ PAYLOADS = [
         '<a href=" &#106;avascript:alert(7)">two</a>',
         "click two",
     ),
+    (
+        "entity-img-plain",
+        "moodle-plain",
+        "Look &lt;img src=x onerror=alert(13)&gt; <img src=x onerror=alert(14)>",
+        "Look &lt;img src=x onerror=alert(13)&gt; <img src=x onerror=alert(14)>",
+    ),
     ("markdown-javascript-link", "gift", "::q::[markdown][click](javascript:alert(8)) {T}", None),
     ("svg-onload", "moodle", "Pie <svg onload=alert(9)><circle r=5></circle></svg> chart", None),
     ("iframe", "moodle", 'A <iframe src="javascript:alert(10)"></iframe> frame', None),
@@ -91,7 +97,9 @@ def _moodle(prompt: str, fmt: str = "html") -> str:
 
 
 def _import(fmt: str, text: str) -> Quiz:
-    return import_quiz(text if fmt == "gift" else _moodle(text), fmt)
+    if fmt == "gift":
+        return import_quiz(text, fmt)
+    return import_quiz(_moodle(text, "plain_text" if fmt == "moodle-plain" else "html"), "moodle")
 
 
 @pytest.mark.parametrize(("name", "fmt", "text", "shown"), PAYLOADS, ids=[p[0] for p in PAYLOADS])
