@@ -118,6 +118,19 @@ def test_import_moodle_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[s
         ("bomb.xml", BILLION_LAUGHS.encode(), 1, "bomb.xml:0:0: error: refused"),
         ("latin1.gift", "Qu\xe9 {T}".encode("latin-1"), 1, "error: not UTF-8 text"),
         ("notes.docx", b"Q {T}", 2, "cannot tell the format of notes.docx"),
+        (
+            "nan.xml",
+            b'<quiz>\n<question type="multichoice"><name><text>q</text></name>\n'
+            b'<answer fraction="nan"><text>a</text></answer></question></quiz>',
+            1,
+            "nan.xml:3:1: error: an answer's fraction 'nan' must be a number from -100 to 100",
+        ),
+        (
+            "deep.gift",
+            b"::q::[html]" + b"<i>" * 5_000 + b"{T}",
+            1,
+            "deep.gift:1:1: error: HTML nested more than 100 elements deep",
+        ),
     ],
 )
 def test_import_errors(

@@ -146,3 +146,82 @@ def test_oversized_input_is_refused_quickly(text: str, fmt: str, fragment: str) 
     start = time.perf_counter()
     assert fragment in _error(text, fmt).message
     assert time.perf_counter() - start < 2.0
+
+
+def _moodle_answer(fraction: str, kind: str = "multichoice", extra: str = "") -> str:
+    return (
+        f'<quiz>\n<question type="{kind}"><name><text>q</text></name>{extra}\n'
+        f'<answer fraction="{fraction}"><text>5</text></answer>\n'
+        '<answer fraction="0"><text>6</text></answer></question></quiz>'
+    )
+
+
+DEEP_HTML = "<b>" * 5_000 + "x" + "</b>" * 5_000
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "line", "col", "fragment"),
+    [
+        (_moodle_answer("nan"), "moodle", 3, 1, "fraction 'nan' must be a number from -100"),
+        (_moodle_answer("inf"), "moodle", 3, 1, "fraction 'inf' must be a number"),
+        (_moodle_answer("-1e400"), "moodle", 3, 1, "fraction '-1e400' must be a number"),
+        (_moodle_answer("1e300"), "moodle", 3, 1, "fraction '1e300' must be a number"),
+        (_moodle_answer("9" * 400), "moodle", 3, 1, "must be a number from -100 to 100"),
+        (_moodle_answer("100", "numerical").replace(">5<", ">1e400<"), "moodle", 3, 1, "'1e400'"),
+        (
+            _moodle_answer("100", extra="<defaultgrade>NaN</defaultgrade>"),
+            "moodle",
+            2,
+            57,
+            "<defaultgrade> 'NaN' must be a number",
+        ),
+        (
+            _moodle_answer("100", "numerical").replace(
+                "</text></answer>", "</text><tolerance>inf</tolerance></answer>", 1
+            ),
+            "moodle",
+            3,
+            38,
+            "<tolerance> 'inf' must be a number",
+        ),
+        (
+            _moodle_answer("0", "essay", "<minwordlimit>" + "9" * 5_000 + "</minwordlimit>"),
+            "moodle",
+            2,
+            51,
+            "<minwordlimit>",
+        ),
+        (
+            "<quiz>\n<question type='essay'><name><text>q</text></name><questiontext "
+            f"format='html'><text><![CDATA[{DEEP_HTML}]]></text></questiontext></question></quiz>",
+            "moodle",
+            2,
+            1,
+            "HTML nested more than 100 elements deep",
+        ),
+        (f"::q::[html]{DEEP_HTML} {{T}}", "gift", 1, 1, "HTML nested more than 100"),
+        ("Q {~%" + "9" * 400 + "%a =b}", "gift", 1, 5, "a weight is a percentage"),
+        ("Q {~%500%a =b}", "gift", 1, 5, "from -100 to 100, not 500"),
+        ("::q::[markdown]" + "- " * 3_000 + "x {T}", "gift", 1, 1, "Markdown nested too deeply"),
+        (
+            "::s::[markdown]Tell me.\n**STAR self-review (structured).** Use "
+            + "9" * 5_000
+            + " to 50 words.\n{}",
+            "gift",
+            0,
+            0,
+            "",  # no error at all: an absurd word limit is simply not read
+        ),
+    ],
+)
+def test_hostile_numbers_and_nesting_are_clear_errors(
+    text: str, fmt: str, line: int, col: int, fragment: str
+) -> None:
+    start = time.perf_counter()
+    if not fragment:
+        import_text(text, fmt, quiz_id="ok", title="Ok")  # type: ignore[arg-type]
+        return
+    error = _error(text, fmt)
+    assert fragment in error.message, error.message
+    assert (error.line, error.col) == (line, col), error.message
+    assert time.perf_counter() - start < 5.0

@@ -26,7 +26,7 @@ questions:
       :   When a benefit becomes yours for good.
 
       How much more is B?
-      {: .qe-test-attr }
+      {: .test-attr }
     answer: 2000
 """
 
@@ -45,7 +45,7 @@ def test_quiz_text_gets_the_hosts_extensions_even_those_python_markdown_does_not
     page = _page(["tables", "def_list", "attr_list", "toc"], folder)
     assert "<table>" in page and "<th>Offer A</th>" in page
     assert "<dl>" in page and "<dt>Vesting</dt>" in page
-    assert 'class="qe-test-attr"' in page
+    assert 'class="test-attr"' in page
 
 
 def test_quiz_text_gets_only_the_hosts_extensions(write_yaml: Callable[[str, str], Path]) -> None:

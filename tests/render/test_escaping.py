@@ -10,6 +10,8 @@ from quizengine.models import Quiz
 from quizengine.render import render_quiz
 
 HOSTILE = '</script></template><img src=x onerror="alert(1)"><!-- & &amp; \u2028'
+# What the sanitiser leaves of HOSTILE as the author's raw HTML: the image, without its handler.
+SANITISED = '<p><img src="x"></p>'
 
 
 def _hostile_quiz() -> Quiz:
@@ -46,7 +48,7 @@ def test_data_block_cannot_be_closed_early() -> None:
     assert re.search(r"[<>&\u2028]", body) is None
     data = json.loads(body)
     assert data["title"] == HOSTILE
-    assert data["questions"][0]["options"][0]["feedback"] == f"<p>{HOSTILE}</p>"
+    assert data["questions"][0]["options"][0]["feedback"] == SANITISED
     assert data["questions"][1]["answers"][0]["text"] == HOSTILE
     assert html.endswith("</template></section>")
 
@@ -59,8 +61,10 @@ def test_plain_text_fields_are_escaped() -> None:
     )
     assert f'<p class="qe-title" id="qe-evil-t">{escaped}</p>' in html
     assert f'<span class="qe-unit" id="qe-evil-n-unit">{escaped}</span>' in html
-    # Raw HTML appears only where the author's own Markdown put it (the prompt, a feedback).
-    outside = html.replace(f"<p>{HOSTILE}</p>", "")
+    # Raw HTML appears only where the author's own Markdown put it (the prompt, a feedback),
+    # and only as the sanitiser leaves it.
+    assert html.count(SANITISED) == 2
+    outside = html.replace(SANITISED, "")
     assert "<img" not in outside
 
 

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import QuizEngineError
+from ..sanitize import clean_html
 
 if TYPE_CHECKING:
     import markdown
@@ -93,8 +94,8 @@ def _markdown() -> markdown.Markdown:
 
 @lru_cache(maxsize=4096)
 def md_to_html(text: str) -> str:
-    """Author Markdown as HTML for QTI and Moodle XML (one parser, reset per call)."""
-    return _markdown().reset().convert(text).strip()
+    """Author Markdown as sanitised HTML for QTI and Moodle XML (one parser, reset per call)."""
+    return clean_html(_markdown().reset().convert(text)).strip()
 
 
 def md_to_inline_html(text: str) -> str:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from .build import RawAnswer, RawQuestion
 from .common import MAX_ANSWERS, LmsFormatError, Notes, Problem
-from .html_md import to_markdown
+from .html_md import REMOVED_NOTE, to_markdown
 
 _ESC = "\ufdd0"
 _CODES = {"\\": "\ufdd1", "~": "\ufdd2", "=": "\ufdd3", "#": "\ufdd4", "{": "\ufdd5"}
@@ -138,9 +138,14 @@ def _md(text: str, fmt: str, pending: list[str]) -> str:
     marker = _FORMAT.match(text)
     if marker:
         fmt, text = marker[1].lower(), text[marker.end() :]
-    converted, images = to_markdown(_release(text), fmt)
+    try:
+        converted, images, removed = to_markdown(_release(text), fmt)
+    except LmsFormatError as error:  # HTML nested too deep to convert
+        raise _Failure(0, error.message) from None
     if images:
         pending.append("images dropped: only their alt text is kept")
+    if removed:
+        pending.append(REMOVED_NOTE)
     return converted
 
 
@@ -238,7 +243,10 @@ def _weight(piece: str, offset: int, default: float) -> tuple[float, str]:
         if piece.lstrip().startswith("%"):
             raise _Failure(offset, "a weight is written %50% (a number between % signs)")
         return default, piece
-    return float(match[1]) / 100, piece[match.end() :]
+    weight = float(match[1])
+    if not -100 <= weight <= 100:  # also infinity, from hundreds of digits
+        raise _Failure(offset, f"a weight is a percentage from -100 to 100, not {match[1][:20]}")
+    return weight / 100, piece[match.end() :]
 
 
 def _feedback(piece: str) -> tuple[str, str | None]:

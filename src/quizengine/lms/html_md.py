@@ -4,6 +4,11 @@ Only the structure an author means survives: paragraphs, emphasis, code, links, 
 headings, quotes and tables. Everything else keeps its text and drops its markup, so
 imported text never carries HTML into a page. Images cannot come along (their files are
 not in the text); each one leaves its alt text and a note.
+
+The HTML first passes the sanitiser (`quizengine.sanitize`), and every piece of text,
+link and code is written so that Markdown reads it back as exactly that: text escaped
+for Python-Markdown, links only to safe URLs, code in fences longer than any run of
+backticks it holds.
 """
 
 from __future__ import annotations
@@ -11,6 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import NamedTuple
+
+from ..sanitize import (
+    SNIPPET_LINE,
+    clean_html,
+    escape_inline,
+    escape_markdown,
+    has_active_content,
+    markdown_is_inert,
+    render_core,
+    safe_url,
+)
+from .common import LmsFormatError
 
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr"})
 _BLOCK = frozenset(
@@ -19,8 +37,12 @@ _BLOCK = frozenset(
 )
 _BR = "\ue000"  # a hard line break until whitespace is collapsed
 _SKIP = frozenset({"script", "style", "head", "title", "template"})
-_ESCAPE = re.compile(r"([\\`*_<])")
-_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+\.)(?=\s)", re.M)
+REMOVED_NOTE = (
+    "removed what could run in a page (scripts, event handlers, script links or file"
+    " includes); the text is kept"
+)
+# Real question text nests a dozen elements at most; the converter recurses per level.
+MAX_DEPTH = 100
 
 
 @dataclass(slots=True)
@@ -44,6 +66,8 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(node)
         if tag not in _VOID:
             self.stack.append(node)
+            if len(self.stack) > MAX_DEPTH:
+                raise LmsFormatError(f"HTML nested more than {MAX_DEPTH} elements deep")
 
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.stack) - 1, 0, -1):
@@ -56,16 +80,16 @@ class _TreeBuilder(HTMLParser):
 
 
 def html_to_markdown(markup: str) -> tuple[str, int]:
-    """(Markdown, number of images dropped)."""
+    """(Markdown, number of images dropped); `LmsFormatError` if nested absurdly deep."""
     builder = _TreeBuilder()
-    builder.feed(markup)
+    builder.feed(clean_html(markup))
     builder.close()
     text = _blocks(builder.root.children)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text, builder.images
 
 
-def _blocks(children: list[_Node | str]) -> str:
+def _blocks(children: list[_Node | str], nested: bool = False) -> str:
     """Render children, giving block elements a blank line on each side."""
     out: list[str] = []
     inline: list[str] = []
@@ -79,7 +103,7 @@ def _blocks(children: list[_Node | str]) -> str:
     for child in children:
         if isinstance(child, _Node) and child.tag in _BLOCK:
             flush()
-            rendered = _block(child)
+            rendered = _block(child, nested)
             if rendered.strip():
                 out.append(rendered)
         else:
@@ -94,7 +118,7 @@ def _tidy(text: str) -> str:
     return re.sub(rf"\s*{_BR}\s*", "  \n", text).strip(" ").rstrip("\n ").lstrip("\n")
 
 
-def _block(node: _Node) -> str:
+def _block(node: _Node, nested: bool = False) -> str:
     tag = node.tag
     if tag in _SKIP:
         return ""
@@ -103,16 +127,43 @@ def _block(node: _Node) -> str:
     if tag.startswith("h") and tag[1:].isdigit():
         return "#" * int(tag[1:]) + " " + " ".join(_inline_all(node.children).split())
     if tag == "pre":
-        code = "".join(_raw_text(node)).strip("\n")
-        return f"```\n{code}\n```"
+        return _pre("".join(_raw_text(node)).strip("\n"), nested)
     if tag in ("ul", "ol"):
         return _list(node)
     if tag == "blockquote":
-        inner = _blocks(node.children)
+        inner = _blocks(node.children, nested=True)
         return "\n".join(f"> {line}".rstrip() for line in inner.split("\n"))
     if tag == "table":
         return _table(node)
-    return _blocks(node.children)
+    return _blocks(node.children, nested)
+
+
+def _pre(code: str, nested: bool) -> str:
+    """A code block: fenced at the top level, where every Markdown reads fences.
+
+    Inside a list or quote a fence is not read by Python-Markdown's own fenced code, so
+    there each line becomes a code span of its own (with a hard break): still code, and
+    never read as anything else. So does code holding a line that pymdownx.snippets would
+    read as an include (it reads them inside fences too); a span never starts with one.
+    """
+    if not nested and not SNIPPET_LINE.search(code):
+        fence = "`" * max(3, _longest_backticks(code) + 1)
+        return f"{fence}\n{code}\n{fence}"
+    lines = [_code_span(line) for line in code.split("\n")]
+    return "  \n".join(line for line in lines if line)
+
+
+def _longest_backticks(text: str) -> int:
+    return max((len(run) for run in re.findall("`+", text)), default=0)
+
+
+def _code_span(code: str) -> str:
+    """Inline code on one line, delimited by more backticks than it holds."""
+    code = " ".join(code.split("\n"))
+    if not code.strip():
+        return ""
+    fence = "`" * (_longest_backticks(code) + 1)
+    return f"{fence} {code} {fence}" if "`" in (code[0], code[-1]) else f"{fence}{code}{fence}"
 
 
 def _list(node: _Node) -> str:
@@ -120,7 +171,7 @@ def _list(node: _Node) -> str:
     lines: list[str] = []
     for number, item in enumerate(items, start=1):
         marker = f"{number}." if node.tag == "ol" else "-"
-        body = _blocks(item.children)
+        body = _blocks(item.children, nested=True)
         first, *rest = body.split("\n") if body else [""]
         lines.append(f"{marker} {first}".rstrip())
         lines.extend(f"    {line}".rstrip() for line in rest)
@@ -170,8 +221,7 @@ def _inline_all(children: list[_Node | str]) -> str:
 
 def _inline(child: _Node | str) -> str:
     if isinstance(child, str):
-        text = _ESCAPE.sub(r"\\\1", " ".join(child.split("\n")))
-        return _LINE_START.sub(r"\1\\\2", text)
+        return escape_inline(" ".join(child.split("\n")))
     tag = child.tag
     inner = _inline_all(child.children)
     if tag in _SKIP:
@@ -183,12 +233,12 @@ def _inline(child: _Node | str) -> str:
     if tag in ("em", "i") and inner.strip():
         return _wrap("*", inner)
     if tag == "code":
-        code = "".join(_raw_text(child))
-        return f"``{code}``" if "`" in code else f"`{code}`"
-    if tag == "a" and child.attrs.get("href"):
-        return f"[{inner}]({child.attrs['href']})"
+        return _code_span("".join(_raw_text(child)))
+    if tag == "a":
+        url = safe_url(child.attrs.get("href", ""))
+        return f"[{inner}]({url})" if url and inner.strip() else inner
     if tag == "img":
-        return child.attrs.get("alt", "")
+        return escape_inline(child.attrs.get("alt", ""))
     if tag in _BLOCK:
         return " " + _block(child) + " "
     return inner
@@ -201,21 +251,35 @@ def _wrap(mark: str, inner: str) -> str:
     return f"{lead}{mark}{inner.strip()}{mark}{trail}"
 
 
-_PLAIN_SPECIAL = re.compile(r"([\\`*_<\[\]])")
 _LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
 
 
-def to_markdown(text: str, fmt: str) -> tuple[str, int]:
-    """Text in an LMS text format -> Markdown, and the number of images dropped.
+class Converted(NamedTuple):
+    markdown: str
+    images: int  # images dropped (their files are not in the text)
+    removed: bool  # something that could run in a page was taken out
 
-    `fmt` is GIFT's marker or Moodle XML's format attribute: markdown passes through,
-    html is converted, plain text is escaped, and Moodle's auto-format (plain text that
-    may hold HTML) is treated as HTML when it holds tags.
+
+def to_markdown(text: str, fmt: str) -> Converted:
+    """Text in an LMS text format -> safe Markdown, with what the conversion dropped.
+
+    `fmt` is GIFT's marker or Moodle XML's format attribute. Markdown is kept as written
+    when it holds nothing to sanitise (`markdown_is_inert`), and otherwise rendered,
+    sanitised and converted back, keeping its text; html is sanitised and converted;
+    plain text is escaped; Moodle's auto-format (plain text that may hold HTML) is treated
+    as HTML when it holds tags.
     """
     fmt = fmt.lower()
     if fmt == "markdown":
-        return text.strip(), 0
+        try:
+            if markdown_is_inert(text):
+                return Converted(text.strip(), 0, False)
+            rendered = render_core(text)
+        except RecursionError:  # Python-Markdown recurses once per level of nesting
+            raise LmsFormatError("Markdown nested too deeply to read (quotes or lists)") from None
+        markdown, images = html_to_markdown(rendered)
+        return Converted(markdown, images, True)
     if fmt == "html" or (fmt in ("moodle", "moodle_auto_format") and _LOOKS_HTML.search(text)):
-        return html_to_markdown(text)
-    escaped = _PLAIN_SPECIAL.sub(r"\\\1", text.strip())
-    return _LINE_START.sub(r"\1\\\2", escaped), 0
+        markdown, images = html_to_markdown(text)
+        return Converted(markdown, images, has_active_content(text))
+    return Converted(escape_markdown(text.strip()), 0, False)

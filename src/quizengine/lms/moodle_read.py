@@ -2,18 +2,21 @@
 
 Any DOCTYPE is refused outright (`forbid_dtd`): Moodle never writes one, and refusing it
 shuts out entity expansion ("billion laughs") and external entities before they start.
+When a value is bad, the file is parsed a second time recording each element's line, so
+the error says where it is (the first parse stays at C speed).
 """
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser, fromstring
 
 from .build import RawAnswer, RawQuestion
-from .common import MAX_ANSWERS, LmsFormatError, Notes
-from .html_md import to_markdown
+from .common import MAX_ANSWERS, LmsFormatError, Notes, Problem
+from .html_md import REMOVED_NOTE, to_markdown
 
 _FORMATS = {"html": "html", "moodle_auto_format": "moodle", "plain_text": "plain"}
 _FORMATS |= {"markdown": "markdown"}
@@ -29,6 +32,44 @@ _KINDS = {
 }
 
 
+class _Lines(ET.TreeBuilder):
+    """A tree builder that remembers where each element starts: (line, column), 1-based."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[int, tuple[int, int]] = {}
+        self.parser: DefusedXMLParser | None = None
+
+    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
+        element = super().start(tag, attrs)
+        if self.parser is not None:
+            expat = self.parser.parser
+            self.lines[id(element)] = (expat.CurrentLineNumber, expat.CurrentColumnNumber + 1)
+        return element
+
+
+class _Bad(Exception):
+    """A value that cannot be imported, with the element it stands on."""
+
+    def __init__(self, node: ET.Element, message: str) -> None:
+        self.node, self.message = node, message
+
+
+def _places(text: str, root: ET.Element) -> dict[int, tuple[int, int]]:
+    """id(element of `root`) -> (line, column), by parsing `text` again with positions."""
+    builder = _Lines()
+    parser = DefusedXMLParser(
+        target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True
+    )
+    builder.parser = parser
+    parser.feed(text)
+    again = parser.close()
+    return {
+        id(first): builder.lines.get(id(second), (0, 0))
+        for first, second in zip(root.iter(), again.iter(), strict=True)
+    }
+
+
 def read_moodle(text: str, notes: Notes) -> list[RawQuestion]:
     try:
         root = fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
@@ -41,6 +82,7 @@ def read_moodle(text: str, notes: Notes) -> list[RawQuestion]:
     if root.tag != "quiz":
         raise LmsFormatError(f"the root element is <{root.tag}>, Moodle XML has <quiz>", 1, 1)
     out: list[RawQuestion] = []
+    problems: list[tuple[ET.Element, str]] = []
     for node in root.iter("question"):
         kind = node.get("type", "")
         name = _plain(node.find("name/text")) or None
@@ -52,7 +94,16 @@ def read_moodle(text: str, notes: Notes) -> list[RawQuestion]:
         if len(node) > MAX_ANSWERS:
             label = f"question '{name}'" if name else f"a {kind} question"
             raise LmsFormatError(f"{label} has more than {MAX_ANSWERS} parts")
-        out.append(_question(node, _KINDS[kind], name))
+        try:
+            out.append(_question(node, _KINDS[kind], name))
+        except _Bad as bad:
+            problems.append((bad.node, bad.message))
+        except LmsFormatError as error:  # from the HTML inside a text field
+            problems.append((node, error.message))
+    if problems:
+        places = _places(text, root)
+        found: list[Problem] = [(*places[id(n)], message) for n, message in problems]
+        raise LmsFormatError(found[0][2], found[0][0], found[0][1], found)
     return out
 
 
@@ -71,17 +122,46 @@ def _md(node: ET.Element | None, pending: list[str], default: str = "html") -> s
     text_node = node.find("text")
     text = _plain(text_node) if text_node is not None else ""
     fmt = _FORMATS.get(node.get("format", default), "html")
-    converted, images = to_markdown(text, fmt)
+    converted, images, removed = to_markdown(text, fmt)
     if images or node.find("file") is not None:
         pending.append("images and attached files dropped: only their alt text is kept")
+    if removed:
+        pending.append(REMOVED_NOTE)
     return converted
 
 
-def _number(node: ET.Element, path: str, default: float) -> float:
+# Moodle's own limits are far inside these; past them a number is a mistake or an attack.
+_LIMIT = 1e9
+
+
+def _finite(node: ET.Element, text: str, what: str, low: float, high: float) -> float:
+    """`text` as a number in [low, high], or `_Bad` naming it: never NaN or infinity."""
     try:
-        return float(_plain(node.find(path)) or default)
+        value = float(text)
     except ValueError:
+        raise _Bad(node, f"{what} '{text[:40]}' is not a number") from None
+    if not math.isfinite(value) or not low <= value <= high:
+        span = f"from {low:,.0f} to {high:,.0f}"
+        raise _Bad(node, f"{what} '{text[:40]}' must be a number {span}")
+    return value
+
+
+def _maybe(node: ET.Element, text: str, what: str, low: float, high: float) -> float | None:
+    """None for text that is no number at all (the caller's default applies)."""
+    text = text.strip()
+    try:
+        float(text)
+    except ValueError:
+        return None
+    return _finite(node, text, what, low, high)
+
+
+def _number(node: ET.Element, path: str, default: float) -> float:
+    found = node.find(path)
+    if found is None:
         return default
+    value = _maybe(found, _plain(found), f"<{path.rsplit('/', 1)[-1]}>", -_LIMIT, _LIMIT)
+    return default if value is None else value
 
 
 def _truthy(node: ET.Element, path: str, default: bool) -> bool:
@@ -142,10 +222,10 @@ def _question(node: ET.Element, kind: str, name: str | None) -> RawQuestion:
 
 
 def _answer(node: ET.Element, kind: str, pending: list[str]) -> RawAnswer:
-    try:
-        fraction = float(node.get("fraction", "0")) / 100
-    except ValueError:
-        fraction = 0.0
+    # Ordering answers carry their position in `fraction`; the others a percentage.
+    low, high = (-_LIMIT, _LIMIT) if kind == "ordering" else (-100, 100)
+    number = _maybe(node, node.get("fraction", ""), "an answer's fraction", low, high)
+    fraction = (number or 0.0) / 100  # not a number at all: no credit, as Moodle reads it
     if kind in ("shortanswer", "numerical", "truefalse"):
         text = _plain(node.find("text"))
     else:
@@ -153,16 +233,11 @@ def _answer(node: ET.Element, kind: str, pending: list[str]) -> RawAnswer:
     feedback = _md(node.find("feedback"), pending) or None
     answer = RawAnswer(text, fraction, feedback)
     if kind == "numerical" and text != "*":
-        try:
-            answer.value = float(text)
+        answer.value = _maybe(node, text, "a numerical answer", -(_LIMIT**2), _LIMIT**2)
+        if answer.value is not None:
             answer.tolerance = abs(_number(node, "tolerance", 0.0))
-        except ValueError:
-            answer.value = None
     if kind == "ordering":
-        try:
-            answer.value = float(node.get("fraction", ""))
-        except ValueError:
-            answer.value = None
+        answer.value = number
     return answer
 
 
@@ -178,5 +253,8 @@ def _truth(raw: RawQuestion) -> None:
 
 
 def _limit(node: ET.Element, tag: str) -> int | None:
-    text = _plain(node.find(tag))
-    return int(text) if text.isdigit() else None
+    found = node.find(tag)
+    text = _plain(found)
+    if found is None or not text.isdigit():
+        return None
+    return int(_finite(found, text[:20], f"<{tag}>", 0, _LIMIT))

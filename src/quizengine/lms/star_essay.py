@@ -27,11 +27,12 @@ _HEADER_LINE = re.compile(
     r"(?P<rest>.*)$",
     re.I | re.M,
 )
-_WORDS = re.compile(r"(?P<min>\d+)\s+to\s+(?P<max>\d+)\s+words", re.I)
+# Nine digits at most: Python refuses to convert thousands of digits to an int.
+_WORDS = re.compile(r"(?<!\d)(?P<min>\d{1,9})\s+to\s+(?P<max>\d{1,9})\s+words", re.I)
 _CRITERION = re.compile(
     r"^\s*\d+[.)]\s+\**(?P<name>.+?)\**\s+\\?\[(?P<id>[a-z0-9][a-z0-9-]*)\\?\]\s*$"
 )
-_LEVEL = re.compile(r"^\s*[-*+]\s+(?P<n>\d+)\s*[:.)]\s*(?P<text>.+?)\s*$")
+_LEVEL = re.compile(r"^\s*[-*+]\s+(?P<n>\d{1,9})\s*[:.)]\s*(?P<text>.+?)\s*$")
 # A criterion's `evidence`: the checks that cap its rating when they fail.
 _EVIDENCE_LINE = "Capped at the middle level when one of these checks fails:"
 _EVIDENCE = re.compile(

@@ -29,6 +29,7 @@ from ..directives import DIRECTIVE
 from ..models import Quiz
 from ..modules import quiz_directives
 from ..render import inline_assets, render_progress, render_quiz
+from ..sanitize import reads_files
 from ..star.rubric import effective_rubric
 from .bank import QuizBank, bank_for
 
@@ -45,17 +46,18 @@ def host_extensions(parent: markdown.Markdown) -> list[Extension]:
     found through the processors they installed and rebuilt from their modules with default
     settings. Modules without `makeExtension` (Markdown's core, MkDocs' own link rewriting)
     are not extensions a page author chose, and are left out; so is any extension that cannot
-    work outside its host's page (Zensical's own need the page and config).
+    work outside its host's page (Zensical's own need the page and config), and any that
+    reads files (`pymdownx.snippets` and the like): quiz text must not print other files.
     """
     out: list[Extension] = []
     seen = {QuizExtension.__module__}
     for ext in parent.registeredExtensions:
-        if isinstance(ext, QuizExtension):
+        if isinstance(ext, QuizExtension) or reads_files(type(ext).__module__):
             continue
         seen.add(type(ext).__module__)
         _keep_if_usable(out, functools.partial(type(ext), **ext.getConfigs()))
     for name in _processor_modules(parent):
-        if name in seen:
+        if name in seen or reads_files(name):
             continue
         seen.add(name)
         make = getattr(sys.modules.get(name), "makeExtension", None)
@@ -77,13 +79,16 @@ def _processor_modules(md: markdown.Markdown) -> list[str]:
 
 
 def _keep_if_usable(out: list[Extension], build: Callable[[], Any]) -> None:
-    """Append `build()` if it builds and installs itself in a parser of its own."""
+    """Append `build()` if it builds and installs itself in a parser of its own.
+
+    The probe uses an instance of its own: some extensions (pymdownx.superfences) keep
+    per-parser state and silently stop working when installed in a second parser.
+    """
     try:
-        ext = build()
-        markdown.Markdown(extensions=[ext])
+        markdown.Markdown(extensions=[build()])
     except Exception:  # a host's internal extension: skip it, not the quiz
         return
-    out.append(ext)
+    out.append(build())
 
 
 class _MarkdownRenderer:

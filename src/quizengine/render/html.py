@@ -1,7 +1,8 @@
 """HTML helpers shared by every renderer: escaping, inline Markdown, plain text, safe JSON.
 
-Author Markdown is rendered by the caller's `markdown` callable (the site's own extensions);
-everything else that reaches the page goes through `esc`, so no text is ever trusted as HTML.
+Author Markdown is rendered by the caller's `markdown` callable (the site's own extensions)
+and sanitised (`render_quiz` does both); everything else that reaches the page goes through
+`esc`, so no text is ever trusted as HTML.
 """
 
 from __future__ import annotations

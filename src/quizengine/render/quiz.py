@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..models import Question, Quiz, RubricCriterion, StarQuestion
+from ..sanitize import clean_html
 from .html import Ctx, esc, json_data, points
 from .questions import body
 
@@ -116,8 +117,12 @@ def render_quiz(
     *,
     rubric_for: Callable[[StarQuestion], list[RubricCriterion]],
 ) -> str:
-    """The HTML for one `::quiz{#id}`: readable without JavaScript, enhanced by the client."""
-    ctx = Ctx(quiz, functools.cache(markdown), rubric_for)
+    """The HTML for one `::quiz{#id}`: readable without JavaScript, enhanced by the client.
+
+    Every piece of quiz Markdown is rendered by `markdown` and then sanitised: raw HTML in a
+    quiz file keeps its formatting but never runs script (see `quizengine.sanitize`).
+    """
+    ctx = Ctx(quiz, functools.cache(lambda text: clean_html(markdown(text))), rubric_for)
     root = f"qe-{quiz.id}"
     description = ""
     if quiz.description:
