@@ -15,6 +15,7 @@ export const ASSETS = `${root}src/quizengine/assets/`;
 export const ENTRIES = {
   "quizengine.min.js": "page.js",
   "star.min.js": "star-page.js",
+  "star-model.min.js": "star-model.js",
   "quizengine.min.css": "quizengine.css",
 };
 

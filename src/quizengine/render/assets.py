@@ -2,10 +2,14 @@
 
 Three files: `quizengine.js` (the grader and the UI), `quizengine.css`, and `star.js` (the
 STAR analysis), which is half the size of the rest and so is loaded only by pages that hold a
-STAR question. Each URL carries `?v=<content hash>`, so browsers may cache it for good. Their
-sources are ES modules and CSS in `quizengine/client/`; esbuild (pinned in package.json)
-bundles and minifies them into `quizengine/assets/*.min.*`, which are committed and shipped in
-the package, as Material for MkDocs ships its built assets: building a site needs no Node.
+STAR question; and a fourth, `star-model.js`, the free-mode part finder's weights
+(`quizengine/star/part_model.json` as a script that hands them to star.js through `QE`),
+loaded only by pages with a free-mode STAR question (its one box is the `data-k="text"`
+textarea) and cached apart, so a retrained model changes one URL. Each URL carries
+`?v=<content hash>`, so browsers may cache it for good. Their sources are ES modules and CSS
+in `quizengine/client/`; esbuild (pinned in package.json) bundles and minifies them into
+`quizengine/assets/*.min.*`, which are committed and shipped in the package, as Material for
+MkDocs ships its built assets: building a site needs no Node.
 `make assets` rebuilds them, and `tests/js/build.test.mjs` fails when they are stale.
 
 Size, gzipped (`benchmarks/site_bench.py`): about 8.5 KB + 1.4 KB of CSS for a quiz page,
@@ -50,13 +54,19 @@ from importlib import resources
 ASSET_DIR = "assets/quizengine"
 """Where the plugin writes `bundle()`'s files, relative to the site root."""
 
-JS, STAR, CSS = "quizengine.js", "star.js", "quizengine.css"
+JS, STAR, MODEL, CSS = "quizengine.js", "star.js", "star-model.js", "quizengine.css"
 
-ASSET_FILES = {JS: "quizengine.min.js", STAR: "star.min.js", CSS: "quizengine.min.css"}
+ASSET_FILES = {
+    JS: "quizengine.min.js",
+    STAR: "star.min.js",
+    MODEL: "star-model.min.js",
+    CSS: "quizengine.min.css",
+}
 """Shipped file name -> the built file in `quizengine/assets` (see scripts/build_assets.mjs)."""
 
 _WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress)"')
 _STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
+_FREE = re.compile(r'<textarea\b[^>]*\sdata-k="text"')  # render/star.py's free-mode box
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)
 LIVE = '<script>document.documentElement.classList.add("qe-live")</script>'
@@ -78,13 +88,17 @@ def _version(name: str) -> str:
 
 
 def needed(html: str) -> list[str]:
-    """The shipped files `html` needs, in load order: none, or the CSS and JS (+ star.js)."""
+    """The shipped files `html` needs, in load order: none, or the CSS and JS (+ star.js, +
+    the part model)."""
     return [] if _WIDGET.search(html) is None else _client_files(html)
 
 
 def _client_files(html: str) -> list[str]:
-    """The files a page with a widget loads: star.js only where a STAR question is."""
+    """The files a page with a widget loads: star.js only where a STAR question is, and the
+    part model only where a free-mode one is."""
     star = [STAR] if _STAR.search(html) else []
+    if star and _FREE.search(html):
+        star.append(MODEL)
     return [CSS, *star, JS]
 
 
