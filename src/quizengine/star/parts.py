@@ -108,13 +108,14 @@ def scores(
     spec = None if data is None else word_lists(data["features"])
     data = data or model()
     weights: dict[str, list[float]] = data["weights"]
-    total = list(data["bias"])
-    for feature in features(sentence, index, count, spec):
-        row = weights.get(feature)
-        if row is not None:
-            for part in range(4):
-                total[part] += row[part]
-    return total
+    s, t, a, r = data["bias"]
+    # Unrolled, but each part's sum is still taken in feature order, as star.js takes it.
+    for row in filter(None, map(weights.get, features(sentence, index, count, spec))):
+        s += row[0]
+        t += row[1]
+        a += row[2]
+        r += row[3]
+    return [s, t, a, r]
 
 
 def label(found: Sequence[Sentence], data: dict[str, Any] | None = None) -> list[int]:
