@@ -17,8 +17,12 @@ test("the weights reach star.js whichever file runs first", () => {
   }
 });
 
-test("without the weights, free mode fails loudly rather than guessing", () => {
+test("without the weights, free mode fails loudly rather than guessing; structured mode works", () => {
   const { star } = run("star.min.js");
   assert.throws(() => star.detectParts(TEXT), /part model is not loaded/);
   assert.deepEqual(star.detectParts(" \n "), { situation: "", task: "", action: "", result: "" });
+  const rubric = [{ id: "r", criterion: "c", levels: ["a", "b"] }];
+  const q = { id: "s", mode: "structured", rubric, min_words: 1, max_words: 999, auto_weight: 1, points: 1 };
+  const got = star.gradeStar(q, { situation: "a b c d e", task: "a b c d e", action: "I did it all myself here", result: "It saved 5 hours a week" });
+  assert.equal(got.checks.find((c) => c.id === "parts_present").passed, true);
 });
