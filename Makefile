@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: serve build test lint typecheck test-js test-py bench chromium install clean upgrade lock assets
+.PHONY: serve build test lint typecheck test-js test-py bench chromium install clean upgrade lock assets train-star
 
 LOCK    := requirements/lock.txt
 UV_LOCK := requirements/uv.txt
@@ -27,7 +27,7 @@ $(STAMP): $(LOCK) $(UV_LOCK) pyproject.toml
 # Refresh the locks to the newest releases that fit pyproject.toml, then run every test.
 lock: $(STAMP)
 	$(UV) pip compile -q --upgrade --generate-hashes --python-version 3.11 \
-	  --python-platform x86_64-unknown-linux-gnu --extra site --extra test --extra dev \
+	  --python-platform x86_64-unknown-linux-gnu --extra site --extra test --extra dev --extra train \
 	  pyproject.toml requirements/build.in -o $(LOCK)
 	$(UV) pip compile -q --upgrade --generate-hashes --python-version 3.11 \
 	  requirements/uv.in -o $(UV_LOCK)
@@ -45,6 +45,13 @@ node_modules/.installed: package.json package-lock.json
 # package. Run it after changing a source: tests/js/build.test.mjs fails on stale files.
 assets: node_modules/.installed
 	node scripts/build_assets.mjs
+
+# The free-mode STAR part model: retrain from tests/data/star_labelled.yaml and
+# star_train*.yaml (never the held-out files) into src/quizengine/star/part_model.json, byte
+# for byte reproducible (tests/star/test_star_training.py), then rebuild the client's copy.
+train-star: $(STAMP)
+	$(PY) scripts/train_star.py
+	$(MAKE) assets
 
 # Debian's Chromium drives the browser tests; never a browser downloaded by a test tool.
 chromium:

@@ -1,16 +1,19 @@
 """STAR analysis: throughput against a trivial baseline, and free-mode detection accuracy.
 
 Run: `python benchmarks/star_bench.py` (add `--seconds 3` for steadier numbers). Prints only;
-no assertion depends on timing. Answers come from tests/data/star_labelled.yaml:
-structured answers group each answer's sentences by their human label, free answers join
-all of them.
+no assertion depends on timing. Needs scikit-learn (the `train` extra) for the
+cross-validation. Answers come from the training files (tests/data/star_labelled.yaml and
+star_train*.yaml): structured answers group each answer's sentences by their human label,
+free answers join all of them.
 
 (a) answers/second for full grading (`grade_star`: parsing, sentences, detection, five checks,
     advice, score) next to the cost of `str.split()` on the same text, measured in the same run.
-(b) per-part precision and recall and overall sentence accuracy, plus accuracy on each half of
-    the set and on the in-order / out-of-order answers, as a sanity check on over-tuning;
-    then the same on tests/data/star_heldout.yaml, answers written apart from the cue lists
-    and never tuned on: the honest figure for answers the detector has not seen.
+(b) free-mode part detection, the old rule-based detector (benchmarks/star_rules.py) next to
+    the learned model (quizengine/star/part_model.json): per-part precision and recall,
+    sentence accuracy and the share of answers in which every part the writer gave was found
+    (else free mode tells the learner a part they wrote is missing). On the training files
+    the model is cross-validated (each answer labelled by a model trained without it); on
+    the held-out files (star_heldout*.yaml, never trained or tuned on) it is the shipped model.
 """
 
 from __future__ import annotations
@@ -22,21 +25,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 try:
     import quizengine  # noqa: F401
 except ImportError:  # not installed: run from the source tree
     sys.path.insert(0, str(ROOT / "src"))
 
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import train_star  # noqa: E402
+from star_rules import label as rules_label  # noqa: E402
+
 from quizengine.grading.star import grade_star  # noqa: E402
 from quizengine.models import STAR_PARTS, StarQuestion  # noqa: E402
-from quizengine.star.parts import label  # noqa: E402
 from quizengine.star.text import Sentence  # noqa: E402
-
-LABELLED = ROOT / "tests" / "data" / "star_labelled.yaml"
-HELD_OUT = ROOT / "tests" / "data" / "star_heldout.yaml"
 
 
 def rate(work: Callable[[], int], seconds: float) -> float:
@@ -79,69 +81,75 @@ def throughput(answers: list[dict[str, Any]], seconds: float) -> None:
     print("    (ratio: how many times slower than just splitting the words)")
 
 
-def confusion(answers: list[dict[str, Any]]) -> tuple[list[list[int]], int, int]:
+Pairs = list[tuple[dict[str, Any], list[int]]]
+
+
+def rules(answers: list[dict[str, Any]]) -> Pairs:
+    return [(a, rules_label([Sentence.of(s["text"]) for s in a["sentences"]])) for a in answers]
+
+
+def model(answers: list[dict[str, Any]]) -> Pairs:
+    return [(a, train_star.predict(a)) for a in answers]
+
+
+def figures(pairs: Pairs) -> list[str]:
+    """Per-part precision/recall, sentence accuracy, answers with every written part found."""
     matrix = [[0] * 4 for _ in range(4)]
-    for answer in answers:
-        found = [Sentence.of(s["text"]) for s in answer["sentences"]]
-        for s, got in zip(answer["sentences"], label(found), strict=True):
-            matrix[STAR_PARTS.index(s["part"])][got] += 1
-    right = sum(matrix[i][i] for i in range(4))
-    return matrix, right, sum(map(sum, matrix))
-
-
-def accuracy_table(answers: list[dict[str, Any]]) -> None:
-    matrix, right, total = confusion(answers)
-    print(f"\n(b) free-mode part detection on {total} sentences in {len(answers)} answers")
-    print(f"    {'part':<11}{'gold':>6}{'found':>7}{'precision':>11}{'recall':>8}")
-    for i, part in enumerate(STAR_PARTS):
-        gold, found = sum(matrix[i]), sum(row[i] for row in matrix)
+    complete = 0
+    for answer, labels in pairs:
+        gold = train_star.gold(answer)
+        for g, p in zip(gold, labels, strict=True):
+            matrix[g][p] += 1
+        complete += set(gold) <= set(labels)
+    cells = []
+    for i in range(4):
+        found, given = sum(row[i] for row in matrix), sum(matrix[i])
         precision = matrix[i][i] / found if found else 0.0
-        recall = matrix[i][i] / gold if gold else 0.0
-        print(f"    {part:<11}{gold:>6}{found:>7}{precision:>11.1%}{recall:>8.1%}")
-    print(f"    overall sentence accuracy: {right / total:.1%} ({right}/{total})")
-    print("    confusion (rows: human label, columns: found S T A R)")
-    for i, part in enumerate(STAR_PARTS):
-        print(f"      {part:<10}" + "".join(f"{n:>5}" for n in matrix[i]))
-    # What the learner sees: free mode's parts_present check names every part it did not
-    # find. A part the writer did give but the detector missed is a false "missing" message.
-    missed = [0] * 4
-    given = [0] * 4
-    for answer in answers:
-        gold = {STAR_PARTS.index(s["part"]) for s in answer["sentences"]}
-        found = set(label([Sentence.of(s["text"]) for s in answer["sentences"]]))
-        for i in gold:
-            given[i] += 1
-            missed[i] += i not in found
-    print(
-        "    answers told a part they gave is missing: "
-        + ", ".join(f"{p} {m}/{g}" for p, m, g in zip(STAR_PARTS, missed, given, strict=True))
+        cells.append(f"{precision:>5.0%}/{matrix[i][i] / given if given else 0.0:<4.0%}")
+    right, total = sum(matrix[i][i] for i in range(4)), sum(map(sum, matrix))
+    return [*cells, f"{right / total:.1%}", f"{complete}/{len(pairs)} {complete / len(pairs):.0%}"]
+
+
+def accuracy_tables(training: list[dict[str, Any]], held_out: list[dict[str, Any]]) -> None:
+    rows = [
+        ("rules", "training (tuned on it)", rules(training)),
+        ("model", f"training ({train_star.FOLDS}-fold CV)", cross_validated(training)),
+        ("rules", "held out", rules(held_out)),
+        ("model", "held out", model(held_out)),
+    ]
+    sentences = (
+        sum(len(a["sentences"]) for a in training),
+        sum(len(a["sentences"]) for a in held_out),
     )
-    middle = len(answers) // 2
-    in_order = [a for a in answers if not a.get("out_of_order")]
-    shuffled = [a for a in answers if a.get("out_of_order")]
-    for name, subset in (
-        ("first half", answers[:middle]),
-        ("second half", answers[middle:]),
-        ("in-order answers", in_order),
-        ("out-of-order answers", shuffled),
-    ):
-        if subset:
-            _, r, t = confusion(subset)
-            print(f"    {name:<21} {r / t:6.1%} ({r}/{t}, {len(subset)} answers)")
+    print(
+        f"\n(b) free-mode part detection: training {len(training)} answers"
+        f" ({sentences[0]} sentences), held out {len(held_out)} answers ({sentences[1]} sentences)"
+    )
+    print("    precision/recall per part; sentence accuracy; answers with every written part found")
+    head = ["detector", "set", *(p[:4] + " P/R" for p in STAR_PARTS), "accuracy", "all parts found"]
+    widths = [9, 24, 11, 11, 11, 11, 10, 16]
+    print("    " + "".join(f"{h:<{w}}" for h, w in zip(head, widths, strict=True)))
+    for name, subset, pairs in rows:
+        cells = [name, subset, *figures(pairs)]
+        print("    " + "".join(f"{c:<{w}}" for c, w in zip(cells, widths, strict=True)))
+    print("    (the rules were tuned on star_labelled.yaml, so their training row is optimistic;")
+    print("    the model's training row labels each answer with a model trained without it)")
+
+
+def cross_validated(training: list[dict[str, Any]]) -> Pairs:
+    pairs: Pairs = train_star.cross_validate(
+        training, train_star.C, train_star.MIN_ANSWERS, train_star.TRANSITION_WEIGHT
+    )
+    return pairs
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=1.5, help="time per measurement")
     args = parser.parse_args()
-    answers: list[dict[str, Any]] = yaml.safe_load(LABELLED.read_text("utf-8"))["answers"]
-    throughput(answers, args.seconds)
-    print("\n--- the set the cue lists were tuned on (tests/data/star_labelled.yaml) ---")
-    accuracy_table(answers)
-    held_out: list[dict[str, Any]] = yaml.safe_load(HELD_OUT.read_text("utf-8"))["answers"]
-    print("\n--- held out: written apart from the cue lists, never tuned on ---")
-    print("    (tests/data/star_heldout.yaml: keep it out of any tuning, or it stops measuring)")
-    accuracy_table(held_out)
+    training = train_star.load(train_star.training_files())
+    throughput(training, args.seconds)
+    accuracy_tables(training, train_star.load(train_star.heldout_files()))
 
 
 if __name__ == "__main__":

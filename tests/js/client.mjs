@@ -9,18 +9,21 @@ const assets = new URL("../../src/quizengine/assets/", import.meta.url);
 
 // A built file runs as a page runs it, with stand-ins for `self` and `document` (the UI only
 // waits for DOMContentLoaded), and in this realm, so results compare as the sources' do.
-function run(name) {
+// Several files share one `self`, as the scripts of one page do.
+export function run(...names) {
   const self = { addEventListener() {} };
   const document = { readyState: "loading", addEventListener() {} };
-  new Function("self", "document", readFileSync(new URL(name, assets), "utf8"))(self, document);
+  for (const name of names) new Function("self", "document", readFileSync(new URL(name, assets), "utf8"))(self, document);
   return self.QE;
 }
 
-// variant: "source" or "built"; returns { grade, star }.
+// variant: "source" or "built"; returns { grade, star }. star has the free-mode part model,
+// as on a page with a free-mode question (the built files hand it over through self.QE).
 export async function load(variant) {
-  if (variant === "built") return { grade: run("quizengine.min.js").grade, star: run("star.min.js").star };
+  if (variant === "built") return { grade: run("quizengine.min.js").grade, star: run("star.min.js", "star-model.min.js").star };
   if (variant !== "source") throw Error(`unknown client variant '${variant}'`);
   const [grade, star] = await Promise.all(["grader.js", "star.js"].map((f) => import(new URL(f, src))));
+  star.default.useModel(JSON.parse(readFileSync(new URL("../star/part_model.json", src), "utf8")));
   return { grade: grade.default, star: star.default };
 }
 

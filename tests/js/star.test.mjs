@@ -12,7 +12,7 @@ const { cases } = read("star.json");
 const defaultRubric = read("default_rubric.json");
 
 test("the module's API (the built file puts it on the global QE namespace)", () => {
-  assert.deepEqual(Object.keys(star).sort(), ["detectParts", "gradeStar", "sentences", "words"]);
+  assert.deepEqual(Object.keys(star).sort(), ["detectParts", "gradeStar", "sentences", "useModel", "words"]);
 });
 
 for (const c of cases) {

@@ -58,6 +58,15 @@ def test_assets_only_on_pages_with_a_quiz(built_site: BuiltSite) -> None:
     assert list((built_site.path / "assets" / "quizengine").iterdir())
 
 
+def test_the_part_model_ships_beside_free_mode_questions_only(built_site: BuiltSite) -> None:
+    star = (built_site.path / "benefits" / "star-method" / "index.html").read_text()
+    structured = (built_site.path / "instructors" / "question-types" / "index.html").read_text()
+    assert star.count("assets/quizengine/star-model.js?v=") == 1
+    assert "assets/quizengine/star.js?v=" in structured and "star-model.js" not in structured
+    model = built_site.path / "assets" / "quizengine" / "star-model.js"
+    assert "starModel=" in model.read_text()
+
+
 def test_the_progress_page_requires_exactly_the_chapters_with_a_button(
     built_site: BuiltSite,
 ) -> None:

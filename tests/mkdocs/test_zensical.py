@@ -32,6 +32,10 @@ def test_without_the_plugin_quiz_pages_carry_the_client_inline(zensical_site: Bu
     assert research.count("<style>") >= 1 and ".qe-quiz{" in research
     star = (site / "benefits" / "star-method" / "index.html").read_text()
     assert "detectParts" in star and "detectParts" not in research  # star.js only where needed
+    # The free-mode part model only beside a free-mode question, once per page.
+    assert star.count("starModel=") == 1 and star.index("detectParts") < star.index("starModel=")
+    structured = (site / "instructors" / "question-types" / "index.html").read_text()
+    assert "detectParts" in structured and "starModel=" not in structured
     glossary = (site / "benefits" / "glossary" / "index.html").read_text()
     assert '"qe:v1:"' not in glossary and ".qe-quiz{" not in glossary
 

@@ -9,9 +9,25 @@ from pathlib import Path
 
 import pytest
 
-from quizengine.render import ASSET_DIR, ASSET_FILES, bundle, inject_assets, render_complete_button
+from quizengine.models import Quiz
+from quizengine.render import (
+    ASSET_DIR,
+    ASSET_FILES,
+    bundle,
+    inject_assets,
+    render_complete_button,
+    render_quiz,
+)
 
 from ..conftest import need_node
+
+
+def render_star_question(mode: str) -> str:
+    """A STAR question's HTML as the renderer writes it, in `mode`."""
+    star = {"id": "s", "type": "star", "prompt": "p", "mode": mode}
+    quiz = Quiz.model_validate({"id": "q", "title": "Q", "questions": [star]})
+    return render_quiz(quiz, str, rubric_for=lambda q: [])
+
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "src" / "quizengine" / "assets"
@@ -61,6 +77,7 @@ def test_star_analysis_loads_only_where_a_star_question_is() -> None:
     star = QUIZ.replace("…", '<div class="qe-q" data-qid="s" data-type="star"></div>')
     out = inject_assets(PAGE.format(star), "../")
     assert out.index('src="../assets/quizengine/star.js?v=') < out.index("quizengine.js?v=")
+    assert "star-model.js" not in out
 
 
 def test_progress_page_code_loads_only_where_the_progress_widget_is() -> None:
@@ -69,9 +86,27 @@ def test_progress_page_code_loads_only_where_the_progress_widget_is() -> None:
     assert out.index('src="../assets/quizengine/progress.js?v=') < out.index("quizengine.js?v=")
 
 
-def test_bundle_ships_four_files() -> None:
+def test_the_part_model_loads_only_where_a_free_mode_star_question_is() -> None:
+    """Its one box is render/star.py's `data-k="text"` textarea; structured questions have
+    four others, and a page may hold both kinds."""
+    free = QUIZ.replace("…", render_star_question("free"))
+    structured = QUIZ.replace("…", render_star_question("structured"))
+    assert "star-model.js" not in inject_assets(PAGE.format(structured), "")
+    out = inject_assets(PAGE.format(structured + free), "")
+    model = out.index('src="assets/quizengine/star-model.js?v=')
+    assert out.index("star.js?v=") < model < out.index("quizengine.js?v=")
+    assert out.count("star-model.js") == 1
+
+
+def test_bundle_ships_five_files() -> None:
     files = bundle()
-    assert set(files) == {"quizengine.js", "star.js", "progress.js", "quizengine.css"}
+    assert set(files) == {
+        "quizengine.js",
+        "star.js",
+        "star-model.js",
+        "progress.js",
+        "quizengine.css",
+    }
     js = files["quizengine.js"]
     assert js.index("gradeQuiz") < js.index("data-qe-on")  # grader first, then the UI
     assert "quizengine grader:" not in js and "\n\n" not in js  # comments and blank lines go
@@ -121,3 +156,9 @@ def test_the_progress_page_stays_within_the_quiz_page_budget_plus_its_own_file()
     """The progress page loads quizengine.js, the CSS and progress.js (backup checks)."""
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
     assert sizes["quizengine.js"] + sizes["quizengine.css"] + sizes["progress.js"] <= 13 * 1024
+
+
+def test_the_part_model_stays_within_its_budget() -> None:
+    """The free-mode weights, gzipped: at most 30 KiB (issue 10). Training prunes features
+    to keep it there (scripts/train_star.py)."""
+    assert len(gzip.compress(bundle()["star-model.js"].encode(), 9)) <= 30 * 1024

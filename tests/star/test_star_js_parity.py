@@ -21,7 +21,6 @@ from quizengine.grading.star import grade_star
 from quizengine.models import STAR_PARTS, StarQuestion
 from quizengine.star import rubric_json
 from quizengine.star.advice import HYPOTHETICAL, PLANNED, REFLECTION, REPORTED, VAGUE
-from quizengine.star.parts import CUES
 from quizengine.star.quantity import (
     CLOCK_SPEC,
     MONTHS_SPEC,
@@ -133,10 +132,10 @@ def test_js_matches_python_everywhere(variant: str) -> None:
 
 def test_cue_lists_are_copied_verbatim() -> None:
     """star.js carries the same cue strings; a drifted copy would fail the parity test too,
-    but this names the list that drifted."""
+    but this names the list that drifted. (The part finder's word lists are not copied: both
+    read them from the weights file.)"""
     source = STAR_JS.read_text("utf-8")
-    specs = [spec for groups in CUES.values() for _, spec in groups]
-    specs += [NUMBER_WORDS_SPEC, HYPOTHETICAL.spec, REPORTED.spec, REFLECTION.spec, VAGUE.spec]
+    specs = [NUMBER_WORDS_SPEC, HYPOTHETICAL.spec, REPORTED.spec, REFLECTION.spec, VAGUE.spec]
     specs += [PLANNED.spec, MONTHS_SPEC, YEAR_BEFORE_SPEC, TIME_UNITS_SPEC, CLOCK_SPEC]
     specs += [WHEN_BEFORE_SPEC, WHEN_AFTER_SPEC]
     specs += [text for pair in REASONS.values() for text in pair]

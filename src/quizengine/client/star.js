@@ -12,18 +12,6 @@ export default (function () {
     set = (s) => new Set(s.split("|")),
     cues = (s) => s.split("|").map((c) => [c, RegExp(" " + c.split("*").join("[^ ]*") + " ")]),
     hits = (list, hay) => list.filter((c) => c[1].test(hay)).map((c) => c[0]),
-    // part -> [[weight, cues], ...]: the same strings as quizengine/star/parts.py CUES
-    CUES = [
-      [[2, "last year|years ago|at the time|for context|when i was|i was working|i worked|at my previous|in my previous|i was a|i was an|i was the"],
-        [1, "our|the team|the company|had been|was|were|had|during|when|while|every|often|there was|there were|it was|used to|would|usually|always"]],
-      [[3, "goal|aim|brief|my task|my job|my part|my priority|my role was|my responsibility|the challenge|the question|the problem was|the tricky part|the hard part|it fell to me|it was up to me|someone had to|i had to|we had to|also had to|had to be|has to be|supposed to|i need|i needed|we needed|what i needed|i was asked|i was given|i was assigned|i was tasked|i was in charge|i was responsible|i was expected|i wanted to|what i wanted|wanted me|wanted it|asked me to|took it on|volunteered to|offered to|instruction"],
-        [1, "responsible for|needed to|had to|to make sure|to find a way|deadline|in time|by the end of|expected|couldn't|could not|can't|cannot|without|on top of that|wanted|needed|has to|have to"]],
-      [[2, "i decided|i asked|i suggested|i proposed|i set up|i started|i then|then i|first|i also|after that|i found|i met|i wrote|i made|i took|i spent|i put|i kept|i gave|i ran|i built|i sent|i told|i set|i broke|i brought|i went|i said"],
-        [1, "i|i *ed|then|next|we *ed|we set|we met|we made|we gave|we went"]],
-      [[3, "as a result|in the end|ended up|eventually|agreed|approved|accepted|granted|thanked|looking back|learned|learnt|lesson|realise|realize|the outcome|since"],
-        [1, "later|now|within|the next|the following|by the|dropped|fell|rose|increased|reduced|saved|improved|halved|doubled|no longer|completed|finished|shipped|went well|worked|received|got"]],
-    ].map((groups) => groups.map((g) => [g[0], cues(g[1])])),
-    CENTRE = [0, 0.25, 0.55, 0.85],
     NUM = set("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|hundred|thousand|million|half|double|twice|triple"),
     ONE = set("i|me|my|myself|i'm|i've|i'd|i'll"),
     MANY = set("we|us|our|we're|we've|we'd|we'll"),
@@ -99,25 +87,55 @@ export default (function () {
     jsonType = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object"
       : ({ boolean: "a boolean", number: "a number", string: "a string" })[typeof v] || typeof v;
 
-  // Best non-decreasing S<=T<=A<=R labelling (Viterbi); ties go to the earlier part.
+  // Free-mode part finder: the weights file quizengine/star/part_model.json (its own cached
+  // file on pages with a free-mode question, handed over by useModel), read as parts.py reads it.
+  let MODEL = null, SPEC = [];
+  function useModel(m) {
+    MODEL = m;
+    SPEC = ["singular", "plural", "modal", "numbers"].map((k) => new Set(m.features[k]));
+  }
+
+  // A sentence's features in first-occurrence order, each once: parts.py features().
+  function features(x, i, n) {
+    const w = x.words.map((t) => bare(fold(t))).filter(Boolean), out = ["p:" + Math.floor((4 * i) / n)],
+      any = (k) => w.some((t) => SPEC[k].has(t));
+    if (i === 0) out.push("p:first");
+    if (i === n - 1) out.push("p:last");
+    let prev = "<s>";
+    w.forEach((t) => { out.push("w:" + t, "b:" + prev + " " + t); prev = t; });
+    if (any(0)) out.push("s:i");
+    if (any(1)) out.push("s:we");
+    if (any(2)) out.push("s:modal");
+    if (w.some((t) => [...t].length > 3 && t.endsWith("ed"))) out.push("s:ed");
+    if (DIGIT.test(x.text) || w.some((t) => t.split("-").some((p) => SPEC[3].has(p)))) out.push("s:num");
+    return [...new Set(out)];
+  }
+
+  // Best non-decreasing S<=T<=A<=R labelling (Viterbi over the raw scores plus the transition
+  // scores); ties go to the earlier part. Adds in parts.py's order.
   function label(list) {
-    let best = [0, 0, 0, 0], back = [], s = 0;
+    if (!list.length) return [];
+    if (!MODEL) throw Error("The STAR part model is not loaded.");
+    const W = MODEL.weights, move = MODEL.transitions, n = list.length, back = [];
+    let best = [];
     list.forEach((x, i) => {
-      const scores = CUES.map((gs) => gs.reduce((t, g) => t + g[0] * hits(g[1], x.hay).length, 0)),
-        row = [], next = [];
-      let runBest = best[0], runArg = 0;
-      if (DIGIT.test(x.text)) scores[3] += 1;
+      const own = MODEL.bias.slice();
+      features(x, i, n).forEach((f) => { if (has(W, f)) for (let k = 0; k < 4; k++) own[k] += W[f][k]; });
+      if (!i) return ((best = own), back.push([0, 1, 2, 3]));
+      const row = [], next = [];
       for (let k = 0; k < 4; k++) {
-        if (i && best[k] > runBest) (runBest = best[k]), (runArg = k);
-        next[k] = scores[k] + -3.5 * Math.abs((i + 0.5) / list.length - CENTRE[k]) + (i ? runBest : 0);
-        row[k] = i ? runArg : k;
+        let arg = 0, top = best[0] + move[0][k];
+        for (let j = 1; j <= k; j++) if (best[j] + move[j][k] > top) (top = best[j] + move[j][k]), (arg = j);
+        next[k] = top + own[k];
+        row[k] = arg;
       }
       back.push(row);
       best = next;
     });
+    let s = 0;
     for (let k = 1; k < 4; k++) if (best[k] > best[s]) s = k;
-    const out = list.length ? [s] : [];
-    for (let i = list.length - 1; i > 0; i--) out.push((s = back[i][s]));
+    const out = [s];
+    for (let i = n - 1; i > 0; i--) out.push((s = back[i][s]));
     return out.reverse();
   }
 
@@ -243,7 +261,7 @@ export default (function () {
   }
 
   const api = {
-    words, sentences, gradeStar,
+    words, sentences, gradeStar, useModel,
     detectParts: (text) => named(analyse(true, { text }).parts),
   };
   return api;

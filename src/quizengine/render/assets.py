@@ -1,19 +1,24 @@
 """Shipping the client: cached files, referenced only by the pages that need them.
 
-Four files: `quizengine.js` (the grader and the UI), `quizengine.css`, `star.js` (the STAR
-analysis), which is half the size of the rest and so is loaded only by pages that hold a STAR
-question, and `progress.js` (the "My progress" page: results, export, import), loaded only by
-the page with the progress widget, so that checking imported backups costs quiz pages nothing.
-Each URL carries `?v=<content hash>`, so browsers may cache it for good. Their sources are ES
-modules and CSS in `quizengine/client/`; esbuild (pinned in package.json) bundles and minifies
-them into `quizengine/assets/*.min.*`, which are committed and shipped in the package, as
-Material for MkDocs ships its built assets: building a site needs no Node. `make assets`
-rebuilds them, and `tests/js/build.test.mjs` fails when they are stale.
+Five files: `quizengine.js` (the grader and the UI), `quizengine.css`; `star.js` (the STAR
+analysis and how its results are shown), which is more than half the size of the rest and so
+is loaded only by pages that hold a STAR question; `star-model.js`, the free-mode part
+finder's weights (`quizengine/star/part_model.json` as a script that hands them to star.js
+through `QE`), loaded only by pages with a free-mode STAR question (its one box is the
+`data-k="text"` textarea) and cached apart, so a retrained model changes one URL; and
+`progress.js` (the "My progress" page: results, export, import), loaded only by the page with
+the progress widget, so that checking imported backups costs quiz pages nothing. Each URL
+carries `?v=<content hash>`, so browsers may cache it for good. Their sources are ES modules
+and CSS in `quizengine/client/`; esbuild (pinned in package.json) bundles and minifies them
+into `quizengine/assets/*.min.*`, which are committed and shipped in the package, as Material
+for MkDocs ships its built assets: building a site needs no Node. `make assets` rebuilds
+them, and `tests/js/build.test.mjs` fails when they are stale.
 
 Size, gzipped (`benchmarks/site_bench.py` prints the current figures): a quiz page without
 STAR loads quizengine.js and the CSS (at most 10 KB), a STAR page star.js too (at most 16 KB),
-the progress page progress.js instead of star.js. About 4 KB of star.js is message text (it
-must match the Python engine's word for word).
+a free-mode page the weights as well (their own budget: 30 KB), the progress page progress.js
+instead of star.js. About 4 KB of star.js is message text (it must match the Python engine's
+word for word).
 
 How this survives Material's instant navigation (mkdocs-material 9.x, `integrations/instant`):
 on an instant page change Material fetches the next page, swaps
@@ -52,12 +57,14 @@ from importlib import resources
 ASSET_DIR = "assets/quizengine"
 """Where the plugin writes `bundle()`'s files, relative to the site root."""
 
-JS, STAR, CSS, PROGRESS = "quizengine.js", "star.js", "quizengine.css", "progress.js"
+JS, STAR, MODEL, CSS = "quizengine.js", "star.js", "star-model.js", "quizengine.css"
+PROGRESS = "progress.js"
 
 ASSET_FILES = {
     JS: "quizengine.min.js",
     STAR: "star.min.js",
     PROGRESS: "progress.min.js",
+    MODEL: "star-model.min.js",
     CSS: "quizengine.min.css",
 }
 """Shipped file name -> the built file in `quizengine/assets` (see scripts/build_assets.mjs)."""
@@ -65,6 +72,7 @@ ASSET_FILES = {
 _WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress)"')
 _STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
 _PROGRESS = re.compile(r'<div\b[^>]*\sdata-qe="progress"')
+_FREE = re.compile(r'<textarea\b[^>]*\sdata-k="text"')  # render/star.py's free-mode box
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)
 LIVE = '<script>document.documentElement.classList.add("qe-live")</script>'
@@ -86,14 +94,17 @@ def _version(name: str) -> str:
 
 
 def needed(html: str) -> list[str]:
-    """The shipped files `html` needs, in load order: none, or the CSS and JS (+ star.js)."""
+    """The shipped files `html` needs, in load order: none, or the CSS and JS (+ star.js, +
+    the part model)."""
     return [] if _WIDGET.search(html) is None else _client_files(html)
 
 
 def _client_files(html: str) -> list[str]:
-    """The files a page with a widget loads: star.js only where a STAR question is,
-    progress.js only where the progress widget is."""
+    """The files a page with a widget loads: star.js only where a STAR question is, the part
+    model only where a free-mode one is, progress.js only where the progress widget is."""
     star = [STAR] if _STAR.search(html) else []
+    if star and _FREE.search(html):
+        star.append(MODEL)
     progress = [PROGRESS] if _PROGRESS.search(html) else []
     return [CSS, *star, *progress, JS]
 

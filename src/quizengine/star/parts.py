@@ -1,181 +1,152 @@
 """Free mode: find the situation, task, action and result in one box of text.
 
-Method (mirrored in `client/star.js`):
+A learned model, not hand-tuned cues (mirrored in `client/star.js`, which reads the same
+weights file, `part_model.json`, built by `scripts/train_star.py`):
 
 1. Split the text into sentences (`text.sentences`).
-2. Score every sentence for every part. A sentence's words are folded and joined as
-   `" w1 w2 ... "`; each cue phrase of a part that occurs in it (as whole words) adds the
-   cue's weight once. A `*` in a cue stands for any characters within one word, so
-   `i *ed` matches "i asked". A digit adds `DIGIT_BONUS` to the result.
-3. Add a position prior: with `r = (i + 0.5) / n` the sentence's relative position,
-   part `p` gets `-PRIOR * |r - CENTRE[p]|`, so the situation is favoured early and the
-   result late when the cues are silent or balanced.
-4. Choose the labelling with the highest total score among those whose parts never go
-   backwards (S <= T <= A <= R; parts may be empty), by dynamic programming over the four
-   states (Viterbi). Ties go to the earlier part, so the outcome is deterministic.
+2. Turn each sentence into a set of features (`features`): its folded words, its word pairs
+   (the first paired with a start mark, so openers like "my goal" count), a few shapes
+   (first person singular or plural, a modal verb, a past-tense "-ed" word, a number) and
+   where it sits in the answer (a quarter bucket, first, last). The word lists and marks are
+   in the weights file's `features` spec, so Python and JavaScript share one copy.
+3. Score each part as a multinomial logistic regression does: the bias plus the weights of
+   the features present, added in feature order (JavaScript adds in the same order, so the
+   two agree to the last bit).
+4. Choose the labelling with the highest total among those whose parts never go backwards
+   (S <= T <= A <= R; parts may be empty), adding a learned score for each step from one
+   sentence's part to the next's (Viterbi). The classifier's log-probabilities differ from
+   its raw scores by one constant per sentence, the same for every path, so the raw scores
+   give the same best path with no `exp` or `log` (whose last bits Python and JavaScript may
+   round differently). Ties go to the earlier part, so the outcome is deterministic.
 
-Cue lists are general STAR signposts: scene-setting (situation), duty and goal phrasing
-(task), first-person past-tense steps and sequencing words (action), outcomes, changes and
-lessons (result). They were tuned on `tests/data/star_labelled.yaml`, but every cue is a
-phrase one would expect in many answers, not a phrase lifted from one labelled answer.
-`benchmarks/star_bench.py` reports the accuracy.
+`benchmarks/star_bench.py` reports the accuracy, cross-validated on the training answers and
+on held-out answers never trained on.
 """
 
 from __future__ import annotations
 
-import re
+import functools
+import json
 from collections.abc import Sequence
+from importlib import resources
+from typing import Any
 
 from ..models.results import STAR_PARTS, StarPart
-from .text import DIGIT_RE, Sentence, cue_regex, sentences
+from .text import DIGIT_RE, Sentence, fold, sentences
 
-# Cue lists: part -> (weight, "cue|cue|..."). The strings are copied verbatim into star.js
-# (a test checks that), so keep them plain: lower case, straight apostrophes, `*` wildcards.
-CUES: dict[StarPart, tuple[tuple[int, str], ...]] = {
-    "situation": (
-        (
-            2,
-            "last year|years ago|at the time|for context|when i was|i was working|i worked"
-            "|at my previous|in my previous|i was a|i was an|i was the",
-        ),
-        (
-            1,
-            "our|the team|the company|had been|was|were|had|during|when|while|every|often"
-            "|there was|there were|it was|used to|would|usually|always",
-        ),
-    ),
-    "task": (
-        (
-            3,
-            "goal|aim|brief|my task|my job|my part|my priority|my role was|my responsibility"
-            "|the challenge|the question|the problem was|the tricky part|the hard part"
-            "|it fell to me|it was up to me|someone had to|i had to|we had to|also had to"
-            "|had to be|has to be|supposed to|i need|i needed|we needed|what i needed|i was asked"
-            "|i was given|i was assigned|i was tasked|i was in charge|i was responsible"
-            "|i was expected|i wanted to|what i wanted|wanted me|wanted it|asked me to|took it on"
-            "|volunteered to|offered to|instruction",
-        ),
-        (
-            1,
-            "responsible for|needed to|had to|to make sure|to find a way|deadline|in time"
-            "|by the end of|expected|couldn't|could not|can't|cannot|without|on top of that"
-            "|wanted|needed|has to|have to",
-        ),
-    ),
-    "action": (
-        (
-            2,
-            "i decided|i asked|i suggested|i proposed|i set up|i started|i then|then i|first"
-            "|i also|after that|i found|i met|i wrote|i made|i took|i spent|i put|i kept"
-            "|i gave|i ran|i built|i sent|i told|i set|i broke|i brought|i went|i said",
-        ),
-        (1, "i|i *ed|then|next|we *ed|we set|we met|we made|we gave|we went"),
-    ),
-    "result": (
-        (
-            3,
-            "as a result|in the end|ended up|eventually|agreed|approved|accepted|granted"
-            "|thanked|looking back|learned|learnt|lesson|realise|realize|the outcome|since",
-        ),
-        (
-            1,
-            "later|now|within|the next|the following|by the|dropped|fell|rose|increased"
-            "|reduced|saved|improved|halved|doubled|no longer|completed|finished|shipped"
-            "|went well|worked|received|got",
-        ),
-    ),
-}
-DIGIT_BONUS = 1
-PRIOR = 3.5
-CENTRE: dict[StarPart, float] = {"situation": 0.0, "task": 0.25, "action": 0.55, "result": 0.85}
+MODEL_FILE = "part_model.json"
 
 
-_Trie = dict[str, "_Trie | str"]
+@functools.cache
+def model() -> dict[str, Any]:
+    """The shipped weights, read once (the file is data, versioned with the package)."""
+    text = (resources.files("quizengine") / "star" / MODEL_FILE).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
-def _index() -> tuple[dict[str, list[int]], _Trie, tuple[tuple[re.Pattern[str], int, int], ...]]:
-    """Plain cues -> weight per part (S, T, A, R) and a word trie of them; wildcard cues ->
-    (pattern, part, weight)."""
-    plain: dict[str, list[int]] = {}
-    wild: list[tuple[re.Pattern[str], int, int]] = []
-    for index, part in enumerate(STAR_PARTS):
-        for weight, spec in CUES[part]:
-            for cue in spec.split("|"):
-                if "*" in cue:
-                    wild.append((re.compile(f" {cue_regex(cue)} "), index, weight))
-                else:
-                    plain.setdefault(cue, [0, 0, 0, 0])[index] += weight
-    trie: _Trie = {}
-    for cue in plain:
-        node = trie
-        for word in cue.split(" "):
-            child = node.setdefault(word, {})
-            assert isinstance(child, dict)
-            node = child
-        node[""] = cue  # "" is never a word, so it can mark the end of a cue
-    return plain, trie, tuple(wild)
+Spec = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+"""The word lists of the features spec: singular, plural, modal, numbers."""
 
 
-_PLAIN, _TRIE, _WILD = _index()
-_CENTRES = tuple(CENTRE[part] for part in STAR_PARTS)
+def word_lists(spec: dict[str, list[str]]) -> Spec:
+    """A weights file's `features` spec as the sets `features` tests words against."""
+    sets = [frozenset(spec[key]) for key in ("singular", "plural", "modal", "numbers")]
+    return sets[0], sets[1], sets[2], sets[3]
 
 
-def _plain_hits(tokens: list[str]) -> set[str]:
-    """Plain cues whose words occur consecutively in `tokens`, by walking the word trie.
+@functools.cache
+def _spec() -> Spec:
+    return word_lists(model()["features"])
 
-    Same answer as star.js's substring test of " cue " on the haystack, at a fraction of the
-    cost of one substring search per cue: this is the hot path of free-mode grading.
+
+def tokens(sentence: Sentence) -> list[str]:
+    """Folded words without outer apostrophes or hyphens ("'we'" -> "we"); empty ones go."""
+    return [t for t in (fold(word).strip("'-") for word in sentence.words) if t]
+
+
+def features(sentence: Sentence, index: int, count: int, spec: Spec | None = None) -> list[str]:
+    """The sentence's features in first-occurrence order, each once (see the module doc).
+
+    `spec` is for training, before a weights file exists; by default the shipped one's.
     """
-    hits: set[str] = set()
-    end = len(tokens)
-    for start in range(end):
-        node = _TRIE.get(tokens[start])
-        at = start + 1
-        while isinstance(node, dict):
-            cue = node.get("")
-            if isinstance(cue, str):
-                hits.add(cue)
-            if at == end:
-                break
-            node = node.get(tokens[at])
-            at += 1
-    return hits
+    singular, plural, modal, numbers = spec or _spec()
+    words = tokens(sentence)
+    out = [f"p:{4 * index // count}"]
+    if index == 0:
+        out.append("p:first")
+    if index == count - 1:
+        out.append("p:last")
+    previous = "<s>"
+    for word in words:
+        out.append("w:" + word)
+        out.append(f"b:{previous} {word}")
+        previous = word
+    shapes = (
+        ("s:i", any(w in singular for w in words)),
+        ("s:we", any(w in plural for w in words)),
+        ("s:modal", any(w in modal for w in words)),
+        ("s:ed", any(len(w) > 3 and w.endswith("ed") for w in words)),
+        (
+            "s:num",
+            DIGIT_RE.search(sentence.text) is not None
+            or any(p in numbers for w in words for p in w.split("-")),
+        ),
+    )
+    out.extend(name for name, present in shapes if present)
+    return list(dict.fromkeys(out))
 
 
-def cue_scores(sentence: Sentence) -> list[float]:
-    """Cue evidence for each part (S, T, A, R), before the position prior."""
-    scores = [0, 0, 0, 0]
-    for cue in _plain_hits(sentence.haystack.split()):
-        weights = _PLAIN[cue]
-        for index in range(4):
-            scores[index] += weights[index]
-    for pattern, index, weight in _WILD:
-        if pattern.search(sentence.haystack):
-            scores[index] += weight
-    if DIGIT_RE.search(sentence.text):
-        scores[3] += DIGIT_BONUS
-    return [float(score) for score in scores]
+def scores(
+    sentence: Sentence, index: int, count: int, data: dict[str, Any] | None = None
+) -> list[float]:
+    """The classifier's raw score for each part (S, T, A, R): bias plus present weights.
+
+    `data` is a weights file's content (training evaluates models it has not written yet);
+    by default the shipped one.
+    """
+    spec = None if data is None else word_lists(data["features"])
+    data = data or model()
+    weights: dict[str, list[float]] = data["weights"]
+    s, t, a, r = data["bias"]
+    # Unrolled, but each part's sum is still taken in feature order, as star.js takes it.
+    for row in filter(None, map(weights.get, features(sentence, index, count, spec))):
+        s += row[0]
+        t += row[1]
+        a += row[2]
+        r += row[3]
+    return [s, t, a, r]
 
 
-def label(found: Sequence[Sentence]) -> list[int]:
-    """Best non-decreasing labelling (0=S, 1=T, 2=A, 3=R), one label per sentence."""
+def label(found: Sequence[Sentence], data: dict[str, Any] | None = None) -> list[int]:
+    """Best non-decreasing labelling (0=S, 1=T, 2=A, 3=R), one label per sentence.
+
+    `data`: a weights file's content, by default the shipped one (see `scores`).
+    """
     n = len(found)
     if n == 0:
         return []
-    best = [0.0, 0.0, 0.0, 0.0]
+    data = data or model()
+    move: list[list[float]] = data["transitions"]
+    best: list[float] = []
     back: list[list[int]] = []
     for i, sentence in enumerate(found):
-        position = (i + 0.5) / n
-        scores = cue_scores(sentence)
+        own = scores(sentence, i, n, data)
+        if i == 0:
+            best = own
+            back.append([0, 1, 2, 3])
+            continue
         row = [0, 0, 0, 0]
         new = [0.0, 0.0, 0.0, 0.0]
-        run_best, run_arg = best[0], 0
-        for state in range(4):
-            if i and best[state] > run_best:  # strict: ties keep the earlier part
-                run_best, run_arg = best[state], state
-            prior = -PRIOR * abs(position - _CENTRES[state])
-            new[state] = scores[state] + prior + (run_best if i else 0.0)
-            row[state] = run_arg if i else state
+        for k in range(4):
+            arg = 0
+            top = best[0] + move[0][k]
+            for j in range(1, k + 1):
+                value = best[j] + move[j][k]
+                if value > top:  # strict: ties keep the earlier part
+                    top, arg = value, j
+            new[k] = top + own[k]
+            row[k] = arg
         back.append(row)
         best = new
     state = max(range(4), key=lambda s: (best[s], -s))
