@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,7 +12,9 @@ from .console import print_result
 from .errors import QuizEngineError
 from .grading import grade, parse_response
 from .loader import load_paths, load_quiz
+from .safeio import json_text, read_regular, terminal_text
 from .schema import schema_text
+from .source import MAX_BYTES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -46,20 +47,13 @@ def _validate(args: argparse.Namespace) -> int:
 def _grade(args: argparse.Namespace) -> int:
     try:
         quiz = load_quiz(args.quiz)
-        response_path = Path(args.response)
-        try:
-            raw = response_path.read_bytes()
-        except OSError as exc:
-            print(
-                f"quizengine: error: cannot read {args.response}: {exc.strerror}", file=sys.stderr
-            )
-            return EXIT_INVALID
+        raw = read_regular(args.response, MAX_BYTES)
         result = grade(quiz, parse_response(raw))
     except QuizEngineError as exc:
-        print(f"quizengine: error: {exc}", file=sys.stderr)
+        print(f"quizengine: error: {terminal_text(str(exc))}", file=sys.stderr)
         return EXIT_INVALID
     if args.json:
-        print(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))
+        print(json_text(result.to_json_dict()))
     else:
         print_result(result, sys.stdout)
     return EXIT_OK

@@ -156,8 +156,8 @@ def discover(paths: Sequence[Path | str]) -> tuple[list[Path], list[Diagnostic]]
             found.extend(
                 p for p in sorted(path.rglob("*")) if p.suffix in QUIZ_SUFFIXES and p.is_file()
             )
-        elif path.is_file():
-            found.append(path)
+        elif path.is_file() or path.exists():
+            found.append(path)  # a pipe or a device is refused, with why, when it is read
         else:
             problems.append(Diagnostic(str(path), 0, 0, "no such file or folder"))
     return found, problems

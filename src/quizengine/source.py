@@ -20,6 +20,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic
+from .safeio import FileRefused, read_regular
 
 try:  # libyaml is almost always present; the pure parser is the fallback.
     from yaml import CSafeLoader as _BaseLoader
@@ -142,9 +143,11 @@ def read_document(path: Path, display: str | None = None) -> SourceDocument:
         size = path.stat().st_size
         if size > MAX_BYTES:
             return _failed(name, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
     except OSError as exc:
         return _failed(name, 0, 0, f"cannot read file: {exc.strerror or exc}")
+    except FileRefused as exc:
+        return _failed(name, 0, 0, str(exc).removeprefix(f"{path}: "))
     return parse_bytes(raw, name)
 
 
