@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from .diagnostics import describe, quiz_diagnostics
 from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic, QuizFileError, cap_diagnostics
+from .grading.text import risky_pattern
 from .models import Quiz, ShortTextQuestion
 from .modules import MANIFEST_NAME, LoadedModule, check_course, load_module_file
 from .source import SourceDocument, read_document
@@ -115,6 +116,21 @@ def _lint(quiz: Quiz, doc: SourceDocument) -> list[Diagnostic]:
     """Valid but probably unintended: warnings, fatal only under `--strict`."""
     out = []
     for index, question in enumerate(quiz.questions):
+        if isinstance(question, ShortTextQuestion) and question.match == "regex":
+            for number, answer in enumerate(question.answers):
+                if risky_pattern(answer.text):
+                    out.append(
+                        Diagnostic(
+                            doc.path,
+                            *doc.position(("questions", index, "answers", number)),
+                            f"question '{question.id}': the pattern '{answer.text}' repeats a "
+                            "group that itself holds a repeat (like (a+)+), which can take "
+                            "minutes on some answers: grading gives up after a moment and "
+                            "counts it wrong, and a browser may freeze; rewrite it without the "
+                            "nested repeat",
+                            "warning",
+                        )
+                    )
         if (
             isinstance(question, ShortTextQuestion)
             and question.match != "normalized"
