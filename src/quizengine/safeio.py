@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from .errors import QuizEngineError
@@ -180,3 +181,21 @@ def _clean(value: object) -> object:
     if isinstance(value, dict):
         return {_clean(key): _clean(item) for key, item in value.items()}
     return value
+
+
+# Characters XML 1.0 forbids even as references: a control character in a title would make
+# the whole export ill-formed, and the LMS would refuse the file.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_clean(root: ET.Element) -> ET.Element:
+    """Replace XML-illegal characters in every text, tail and attribute with U+FFFD."""
+    for element in root.iter():
+        if element.text and _XML_ILLEGAL.search(element.text):
+            element.text = _XML_ILLEGAL.sub("\ufffd", element.text)
+        if element.tail and _XML_ILLEGAL.search(element.tail):
+            element.tail = _XML_ILLEGAL.sub("\ufffd", element.tail)
+        for key, value in element.attrib.items():
+            if _XML_ILLEGAL.search(value):
+                element.set(key, _XML_ILLEGAL.sub("\ufffd", value))
+    return root
