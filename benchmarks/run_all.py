@@ -9,6 +9,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SUITE = [
     "validate_bench.py",
+    "validate_scaling.py",
     "grading_bench.py",
     "star_bench.py",
     "site_bench.py",

@@ -89,7 +89,9 @@ def parse_response(text: str | bytes) -> Response:
         raise ResponseError(f"the response file is rejected: {exc}") from None
     except UnicodeDecodeError:
         raise ResponseError("the response file is not UTF-8 text") from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise ResponseError("the response file is nested too deeply to be a response") from None
+    except ValueError as exc:
         raise ResponseError(f"the response file is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise ResponseError("the response file must be a JSON object with 'quiz' and 'answers'")
