@@ -23,7 +23,11 @@ class Diagnostic:
     severity: Severity = "error"
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """One printable line: a key or value quoted in the message may hold escape codes."""
+        from .safeio import terminal_text  # safeio imports this module
+
+        line = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        return terminal_text(line)
 
 
 # Past this many problems in one file the rest are counted, not listed: a generated file with
