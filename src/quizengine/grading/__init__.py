@@ -90,7 +90,7 @@ def parse_response(text: str | bytes) -> Response:
     except UnicodeDecodeError:
         raise ResponseError("the response file is not UTF-8 text") from None
     except RecursionError:
-        raise ResponseError("the response file is nested too deeply to be a response") from None
+        raise ResponseError("the response file is not valid JSON: nested too deeply") from None
     except ValueError as exc:
         raise ResponseError(f"the response file is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
