@@ -11,6 +11,7 @@ text safe to print and JSON output always valid.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import stat
@@ -132,8 +133,21 @@ def terminal_text(text: str) -> str:
 
 def json_text(value: object, *, indent: int | None = 2) -> str:
     """JSON that any parser reads: never `NaN` or `Infinity`, never a lone surrogate."""
-    text = json.dumps(value, indent=indent, ensure_ascii=False, allow_nan=False)
+    try:
+        text = json.dumps(value, indent=indent, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # a non-finite float slipped through: null is what JSON can say
+        text = json.dumps(_finite(value), indent=indent, ensure_ascii=False, allow_nan=False)
     return _SURROGATE.sub("\ufffd", text)
+
+
+def _finite(value: object) -> object:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    return value
 
 
 class JsonRefused(ValueError):
