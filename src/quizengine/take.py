@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import random
 import sys
 import textwrap
@@ -43,6 +44,9 @@ def _block(text: str) -> None:
 
 
 def _reader() -> Ask:
+    if isinstance(sys.stdin, io.TextIOWrapper):  # bytes that are not UTF-8 become U+FFFD
+        sys.stdin.reconfigure(errors="replace")
+
     def ask(prompt: str) -> str | None:
         sys.stdout.write(prompt)
         sys.stdout.flush()

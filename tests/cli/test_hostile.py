@@ -303,6 +303,20 @@ def test_take_echoes_learner_text_harmlessly(tmp_path: Path) -> None:
     assert json.loads(saved.read_text())["quiz"] == "hostile"
 
 
+def test_take_reads_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    saved = tmp_path / "answers.json"
+    proc = subprocess.run(
+        [str(SCRIPT), "take", str(QUIZ), "--seed", "1", "--save-response", str(saved)],
+        input=b"1\n\xff\xfe benefits\n1500\n",
+        capture_output=True,
+        timeout=HANG,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert b"Traceback" not in proc.stderr
+    assert "\ufffd" in json.loads(saved.read_text(encoding="utf-8"))["answers"]["word"]
+
+
 @pytest.mark.parametrize("name", BAD_YAML)
 def test_take_refuses_a_hostile_quiz(name: str) -> None:
     refused(run("take", str(HOSTILE / name), stdin=""), (1,))
