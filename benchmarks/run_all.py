@@ -15,6 +15,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 SUITE = [
     "validate_bench.py",
+    "validate_scaling.py",
     "grading_bench.py",
     "star_bench.py",
     "site_bench.py",

@@ -89,3 +89,57 @@ def test_friendly_message_mentions_question_and_count(write_yaml) -> None:  # ty
     )
     (diagnostic,) = load_quiz_file(path).diagnostics
     assert diagnostic.message == "question 'q3': exactly one option must be correct, found 2"
+
+
+def _quiz_with(lines: list[str]) -> str:
+    head = "id: big\ntitle: Big\nquestions:\n  - id: q1\n    type: true_false\n"
+    return head + "    prompt: P\n    answer: true\n" + "".join(lines)
+
+
+def test_thousands_of_unknown_keys_are_capped_and_counted() -> None:
+    from quizengine.errors import MAX_DIAGNOSTICS_PER_FILE
+    from quizengine.loader import validate_document
+    from quizengine.source import parse_text
+
+    text = _quiz_with([f"unknown_{n}: {n}\n" for n in range(5_000)])
+    loaded = validate_document(parse_text(text, "big.yaml"))
+    assert len(loaded.diagnostics) == MAX_DIAGNOSTICS_PER_FILE + 1
+    first, last = loaded.diagnostics[0], loaded.diagnostics[-1]
+    assert (first.line, first.col, first.message) == (8, 1, "unknown key 'unknown_0'")
+    # Positions come from the node index: the 100th key is on its own line, not the first's.
+    assert loaded.diagnostics[99].line == 107
+    assert last.message.startswith("... and 4,900 more problems in this file")
+
+
+def test_thousands_of_invalid_questions_are_described_first_and_counted() -> None:
+    from quizengine.diagnostics import WHOLE_ERROR_LIST
+    from quizengine.loader import validate_document
+    from quizengine.source import parse_text
+
+    bad = [f"  - id: b{n}\n    type: single\n    prompt: P\n    options: 3\n" for n in range(5_000)]
+    assert len(bad) > WHOLE_ERROR_LIST  # the question-by-question path
+    loaded = validate_document(parse_text(_quiz_with(bad), "bad.yaml"))
+    messages = [d.message for d in loaded.diagnostics]
+    assert messages[0] == "question 'b0': 'options' should be a list, found the number 3"
+    assert loaded.diagnostics[0].line == 11
+    assert messages[-1].startswith("... and 4,900 more problems in this file")
+    assert len(messages) == 101
+
+
+def test_values_the_reader_refused_are_reported_once(write_yaml) -> None:  # type: ignore[no-untyped-def]
+    path: Path = write_yaml(
+        """
+        id: inf
+        title: T
+        questions:
+          - id: q1
+            type: true_false
+            prompt: P
+            answer: true
+            points: .inf
+        """
+    )
+    loaded = load_quiz_file(path)
+    assert [(d.line, d.col, d.message) for d in loaded.diagnostics] == [
+        (8, 13, "'.inf' is not allowed: a quiz needs ordinary, finite numbers")
+    ]

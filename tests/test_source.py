@@ -123,3 +123,39 @@ def test_multiple_documents_are_an_error() -> None:
     doc = parse_text("a: 1\n---\nb: 2\n", "f")
     assert doc.data is None
     assert doc.diagnostics[0].line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("x: .inf\n", "'.inf' is not allowed"),
+        ("x: -.inf\n", "'-.inf' is not allowed"),
+        ("x: .nan\n", "'.nan' is not allowed"),
+        ("x: 1e999\n", "'1e999' is too large"),
+        ("x: " + "9" * 5_000 + "\n", "this number is 5,000 characters long"),
+        ("x: 0x" + "f" * 4_000 + "\n", "this number is 4,002 characters long"),
+    ],
+)
+def test_non_finite_and_huge_numbers_are_refused_where_they_are(text: str, fragment: str) -> None:
+    doc = parse_text(text, "f")
+    assert doc.data == {"x": None}
+    [problem] = doc.diagnostics
+    assert (problem.line, problem.col) == (1, 4)
+    assert fragment in problem.message
+
+
+def test_ordinary_numbers_still_load() -> None:
+    assert parse_text("a: 1e308\nb: -0.5\nc: 0x1F\nd: " + "9" * 100, "f").data == {
+        "a": 1e308,
+        "b": -0.5,
+        "c": 31,
+        "d": int("9" * 100),
+    }
+
+
+def test_converter_problems_are_capped() -> None:
+    from quizengine.errors import MAX_DIAGNOSTICS_PER_FILE
+
+    doc = parse_text("".join(f"x{n}: !!str a\n" for n in range(500)), "tags.yaml")
+    assert len(doc.diagnostics) == MAX_DIAGNOSTICS_PER_FILE
+    assert doc.unlisted == 400

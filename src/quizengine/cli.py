@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -14,7 +13,9 @@ from .console import print_result
 from .errors import QuizEngineError
 from .grading import grade, parse_response
 from .loader import load_paths, load_quiz
+from .safeio import json_text, read_regular, terminal_text
 from .schema import schema_text
+from .source import MAX_BYTES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -51,7 +52,7 @@ def _lint(args: argparse.Namespace) -> int:
     for problem in report.unreadable:
         print(f"quizengine: error: {problem.path}: {problem.message}", file=sys.stderr)
     if args.json:
-        print(json.dumps([f.to_json() for f in report.findings], indent=2, ensure_ascii=False))
+        print(json_text([f.to_json() for f in report.findings]))
     else:
         for finding in report.findings:
             print(finding.format())
@@ -73,20 +74,13 @@ def _lint(args: argparse.Namespace) -> int:
 def _grade(args: argparse.Namespace) -> int:
     try:
         quiz = load_quiz(args.quiz)
-        response_path = Path(args.response)
-        try:
-            raw = response_path.read_bytes()
-        except OSError as exc:
-            print(
-                f"quizengine: error: cannot read {args.response}: {exc.strerror}", file=sys.stderr
-            )
-            return EXIT_INVALID
+        raw = read_regular(args.response, MAX_BYTES)
         result = grade(quiz, parse_response(raw))
     except QuizEngineError as exc:
-        print(f"quizengine: error: {exc}", file=sys.stderr)
+        print(f"quizengine: error: {terminal_text(str(exc))}", file=sys.stderr)
         return EXIT_INVALID
     if args.json:
-        print(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))
+        print(json_text(result.to_json_dict()))
     else:
         print_result(result, sys.stdout)
     return EXIT_OK

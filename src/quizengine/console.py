@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from .models import STAR_GATE, GradeResult, QuestionResult
+from .safeio import terminal_text
 
 _MARKS = {
     "correct": "correct",
@@ -46,5 +47,5 @@ def summary_line(result: GradeResult) -> str:
 
 def print_result(result: GradeResult, out: TextIO) -> None:
     for question in result.questions:
-        print("\n".join(question_lines(question)), file=out)
+        print(terminal_text("\n".join(question_lines(question))), file=out)
     print(summary_line(result), file=out)

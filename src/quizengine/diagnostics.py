@@ -10,11 +10,11 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
 from pydantic_core import ErrorDetails
 
-from .errors import Diagnostic
-from .models import Item, Option, Pair, Quiz, RubricCriterion, TextAnswer
+from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic, cap_diagnostics
+from .models import Item, Option, Pair, Question, Quiz, RubricCriterion, TextAnswer
 from .models.questions import QUESTION_CLASSES as _QUESTION_CLASSES
 from .models.questions import QUESTION_TYPES
 from .source import SourceDocument
@@ -28,6 +28,23 @@ _LIST_ITEM_MODELS: dict[str, type[BaseModel]] = {
     "rubric": RubricCriterion,
 }
 _TEXT_OR_MAPPING = {"items", "distractors", "answers"}
+
+# Past this many errors pydantic's error list (a dict per error) costs more time and memory
+# than the file itself: the quiz is then checked in pieces, each question on its own, and
+# only the first problems are described; the rest are counted with `error_count()`.
+WHOLE_ERROR_LIST = 1_000
+_QUESTION = TypeAdapter(Question)
+# The quiz's own keys with its questions left unchecked (they are checked one by one).
+_QUIZ_HEAD = create_model(
+    "QuizHead",
+    __config__=Quiz.model_config,
+    **{  # type: ignore[call-overload]
+        name: (info.annotation, info)
+        for name, info in Quiz.model_fields.items()
+        if name != "questions"
+    },
+    questions=(list[Any], Field(min_length=1)),
+)
 
 
 def describe(value: Any) -> str:
@@ -193,14 +210,68 @@ def _question_prefix(data: Any, loc: tuple[int | str, ...]) -> str:
 
 
 def from_validation_error(exc: ValidationError, doc: SourceDocument) -> list[Diagnostic]:
-    """Every pydantic error as one diagnostic, deduplicated per node and message."""
+    """Every pydantic error as one diagnostic, the per-file cap applied."""
+    listed, unlisted, _ = validation_diagnostics(exc, doc)
+    return cap_diagnostics(listed, more=unlisted)
+
+
+def quiz_diagnostics(
+    exc: ValidationError, doc: SourceDocument, *, room: int = MAX_DIAGNOSTICS_PER_FILE
+) -> tuple[list[Diagnostic], int, set[str]]:
+    """`validation_diagnostics` for a whole quiz, in pieces when the errors are legion."""
+    total = exc.error_count()
+    questions = doc.data.get("questions") if isinstance(doc.data, dict) else None
+    if total <= WHOLE_ERROR_LIST or not isinstance(questions, list):
+        return validation_diagnostics(exc, doc, room=room)
+    out: list[Diagnostic] = []
+    kinds: set[str] = set()
+    try:
+        _QUIZ_HEAD.model_validate(doc.data)
+    except ValidationError as head:
+        listed, _, kinds = validation_diagnostics(head, doc, room=room)
+        out.extend(listed)
+    for index, question in enumerate(questions):
+        if len(out) >= room:
+            break
+        try:
+            _QUESTION.validate_python(question)
+        except ValidationError as problem:
+            listed, _, found = validation_diagnostics(
+                problem, doc, room=room - len(out), prefix=("questions", index)
+            )
+            out.extend(listed)
+            kinds |= found
+    return out, max(0, total - len(out)), kinds
+
+
+def validation_diagnostics(
+    exc: ValidationError,
+    doc: SourceDocument,
+    *,
+    room: int = MAX_DIAGNOSTICS_PER_FILE,
+    prefix: tuple[int | str, ...] = (),
+) -> tuple[list[Diagnostic], int, set[str]]:
+    """At most `room` diagnostics, deduplicated per node and message, how many more, and the
+    error types seen (pydantic builds the error list once; it is the costly part).
+
+    Past `room` the errors are only counted (by location and kind), never described or
+    located, so a file with 50,000 errors costs little more than the text it is made of.
+    """
     out: list[Diagnostic] = []
     seen: set[tuple[int, int, str]] = set()
+    unlisted: set[tuple[tuple[int | str, ...], str]] = set()
+    kinds: set[str] = set()
     for err in exc.errors(include_url=False):
+        if prefix:
+            err["loc"] = (*prefix, *err["loc"])
+        kinds.add(err["type"])
+        if len(out) >= room:
+            unlisted.add((tuple(err["loc"]), err["type"]))
+            continue
         message, loc, at_key = _message(err, doc.data)
         line, col = doc.position(loc, key=at_key)
         text = _question_prefix(doc.data, tuple(err["loc"])) + message
         if (line, col, text) not in seen:
             seen.add((line, col, text))
             out.append(Diagnostic(doc.path, line, col, text))
-    return out
+    return out, len(unlisted), kinds

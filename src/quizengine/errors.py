@@ -23,7 +23,38 @@ class Diagnostic:
     severity: Severity = "error"
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """One printable line: a key or value quoted in the message may hold escape codes."""
+        from .safeio import terminal_text  # safeio imports this module
+
+        line = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        return terminal_text(line)
+
+
+# Past this many problems in one file the rest are counted, not listed: a generated file with
+# thousands of errors would otherwise bury the first (usually the cause of the others).
+MAX_DIAGNOSTICS_PER_FILE = 100
+
+
+def cap_diagnostics(diagnostics: list[Diagnostic], more: int = 0) -> list[Diagnostic]:
+    """The first problems of a file, then one line counting the rest (and `more` unlisted)."""
+    limit = MAX_DIAGNOSTICS_PER_FILE
+    hidden = diagnostics[limit:]
+    extra = len(hidden) + more
+    if extra <= 0 or not diagnostics:
+        return diagnostics
+    at = hidden[0] if hidden else diagnostics[-1]
+    severity: Severity = (
+        "error" if more or any(d.severity == "error" for d in hidden) else "warning"
+    )
+    summary = Diagnostic(
+        at.path,
+        at.line,
+        at.col,
+        f"... and {extra:,} more problem{'s' * (extra != 1)} in this file "
+        "(fix the ones above first; they often cause the rest)",
+        severity,
+    )
+    return [*diagnostics[:limit], summary]
 
 
 class QuizEngineError(Exception):

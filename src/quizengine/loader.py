@@ -9,8 +9,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .diagnostics import describe, from_validation_error
-from .errors import Diagnostic, QuizFileError
+from .diagnostics import describe, quiz_diagnostics
+from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic, QuizFileError, cap_diagnostics
+from .grading.text import risky_pattern
 from .models import Quiz, ShortTextQuestion
 from .modules import MANIFEST_NAME, LoadedModule, check_course, load_module_file
 from .source import SourceDocument, read_document
@@ -58,7 +59,7 @@ class LoadReport:
 def validate_document(doc: SourceDocument) -> LoadedQuiz:
     diagnostics = list(doc.diagnostics)
     if doc.data is None:
-        return LoadedQuiz(doc.path, None, diagnostics)
+        return LoadedQuiz(doc.path, None, cap_diagnostics(diagnostics, more=doc.unlisted))
     if not isinstance(doc.data, dict):
         diagnostics.append(
             Diagnostic(
@@ -68,14 +69,21 @@ def validate_document(doc: SourceDocument) -> LoadedQuiz:
                 f"found {describe(doc.data)}",
             )
         )
-        return LoadedQuiz(doc.path, None, diagnostics)
+        return LoadedQuiz(doc.path, None, cap_diagnostics(diagnostics, more=doc.unlisted))
     try:
         quiz = Quiz.model_validate(doc.data)
     except ValidationError as exc:
-        diagnostics.extend(from_validation_error(exc, doc))
-        if not any(error["type"] == "duplicate_id" for error in exc.errors()):
+        room = max(0, MAX_DIAGNOSTICS_PER_FILE - len(diagnostics))
+        listed, unlisted, kinds = quiz_diagnostics(exc, doc, room=room)
+        # A value the YAML reader already refused (`.inf`, a tag) reaches the model as
+        # nothing: its own message says more than "should be a number, found nothing".
+        refused = {(d.line, d.col) for d in doc.diagnostics}
+        diagnostics.extend(d for d in listed if (d.line, d.col) not in refused)
+        if "duplicate_id" not in kinds:
             diagnostics.extend(_repeated_question_ids(doc.data, doc))
-        return LoadedQuiz(doc.path, None, diagnostics)
+        return LoadedQuiz(
+            doc.path, None, cap_diagnostics(diagnostics, more=unlisted + doc.unlisted)
+        )
     diagnostics.extend(_lint(quiz, doc))
     return LoadedQuiz(doc.path, quiz, diagnostics, doc.position(("id",)))
 
@@ -108,6 +116,21 @@ def _lint(quiz: Quiz, doc: SourceDocument) -> list[Diagnostic]:
     """Valid but probably unintended: warnings, fatal only under `--strict`."""
     out = []
     for index, question in enumerate(quiz.questions):
+        if isinstance(question, ShortTextQuestion) and question.match == "regex":
+            for number, answer in enumerate(question.answers):
+                if risky_pattern(answer.text):
+                    out.append(
+                        Diagnostic(
+                            doc.path,
+                            *doc.position(("questions", index, "answers", number)),
+                            f"question '{question.id}': the pattern '{answer.text}' repeats a "
+                            "group that itself holds a repeat (like (a+)+), which can take "
+                            "minutes on some answers: grading gives up after a moment and "
+                            "counts it wrong, and a browser may freeze; rewrite it without the "
+                            "nested repeat",
+                            "warning",
+                        )
+                    )
         if (
             isinstance(question, ShortTextQuestion)
             and question.match != "normalized"
@@ -149,8 +172,8 @@ def discover(paths: Sequence[Path | str]) -> tuple[list[Path], list[Diagnostic]]
             found.extend(
                 p for p in sorted(path.rglob("*")) if p.suffix in QUIZ_SUFFIXES and p.is_file()
             )
-        elif path.is_file():
-            found.append(path)
+        elif path.is_file() or path.exists():
+            found.append(path)  # a pipe or a device is refused, with why, when it is read
         else:
             problems.append(Diagnostic(str(path), 0, 0, "no such file or folder"))
     return found, problems

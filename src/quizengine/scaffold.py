@@ -48,19 +48,42 @@ def schema_reference(folder: Path) -> str:
     return str(files("quizengine").joinpath("schema", "quiz.schema.json"))
 
 
+def _make_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) or say plainly why it cannot be."""
+    if folder.exists() and not folder.is_dir():
+        raise ScaffoldError(f"{folder} is a file, not a folder; --dir must name a folder")
+    if folder.is_symlink() and not folder.exists():
+        raise ScaffoldError(f"{folder} is a symbolic link to nothing; name a real folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScaffoldError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+
+
+def _check_new_file(target: Path, what: str) -> None:
+    """A new file only: never replace one, never write through a (dangling) symlink."""
+    if target.is_symlink():
+        raise ScaffoldError(f"{target} is a symbolic link; remove it or choose another {what}")
+    if target.exists():
+        raise ScaffoldError(f"{target} already exists; choose another {what} or remove it")
+
+
 def new_quiz(quiz_id: str, folder: Path, *, title: str | None = None) -> Path:
     check_slug(quiz_id, "quiz id")
     target = folder / f"{quiz_id}.yaml"
-    if target.exists():
-        raise ScaffoldError(f"{target} already exists; choose another id or remove it")
-    folder.mkdir(parents=True, exist_ok=True)
+    _check_new_file(target, "id")
+    _make_folder(folder)
     text = render_quiz_template(
         quiz_id,
         title or quiz_id.replace("-", " ").capitalize(),
         str(target),
         schema_reference(folder),
     )
-    target.write_text(text, encoding="utf-8")
+    try:
+        with target.open("x", encoding="utf-8") as handle:  # "x": never an existing file
+            handle.write(text)
+    except OSError as exc:
+        raise ScaffoldError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
 
 
@@ -68,12 +91,14 @@ def new_module(name: str, root: Path, *, title: str | None = None) -> list[Path]
     """A module that builds and validates with no edits: manifest, two pages, two quizzes."""
     check_slug(name, "module name")
     quizzes, docs = root / "quizzes" / name, root / "docs" / name
+    if root.exists() and not root.is_dir():
+        raise ScaffoldError(f"{root} is a file, not a folder; --dir must name a folder")
     for folder in (quizzes, docs):
-        if folder.exists():
+        if folder.exists() or folder.is_symlink():
             raise ScaffoldError(f"{folder} already exists; choose another name or remove it")
     title = title or name.replace("-", " ").capitalize()
-    quizzes.mkdir(parents=True)
-    docs.mkdir(parents=True)
+    _make_folder(quizzes)
+    _make_folder(docs)
     quiz_schema = schema_reference(quizzes)
     module_schema = quiz_schema.replace("quiz.schema.json", "module.schema.json")
 
@@ -92,6 +117,9 @@ def new_module(name: str, root: Path, *, title: str | None = None) -> list[Path]
         docs / "index.md": fill(_template("module", "index.md")),
         docs / "first-chapter.md": fill(_template("module", "first-chapter.md")),
     }
-    for path, text in created.items():
-        path.write_text(text, encoding="utf-8")
+    try:
+        for path, text in created.items():
+            path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ScaffoldError(f"cannot write the module: {exc.strerror or exc}") from None
     return list(created)

@@ -10,6 +10,7 @@ positions cost nothing on the happy path.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Diagnostic
+from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic
+from .safeio import FileRefused, read_regular
 
 try:  # libyaml is almost always present; the pure parser is the fallback.
     from yaml import CSafeLoader as _BaseLoader
@@ -28,6 +30,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 500_000
+# Far above any real quiz value, far below Python's 4,300-digit int-string limit.
+MAX_NUMBER_CHARS = 100
 # libyaml's composer recurses in C: past some thousands of levels it overflows the stack.
 # A cheap textual bound below this figure proves a document safe to compose directly.
 _SAFE_COMPOSE_DEPTH = 1_000
@@ -91,6 +95,11 @@ class SourceDocument:
     root: Node | None
     data: Any
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Problems found past the per-file cap: counted, not listed (see `cap_diagnostics`).
+    unlisted: int = 0
+    # Key lookups per mapping node, built on first use: a file with thousands of errors in
+    # one mapping costs one pass over its keys, not one pass per error.
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
 
     def position(self, loc: tuple[int | str, ...], *, key: bool = False) -> tuple[int, int]:
         """1-based line and column of the node at `loc` (of its key when `key` is set).
@@ -102,7 +111,7 @@ class SourceDocument:
         key_node: Node | None = None
         for part in loc:
             if isinstance(node, MappingNode) and isinstance(part, str):
-                found = _find_key(node, part)
+                found = self._key_index(node).get(part)
                 if found is None:
                     continue
                 key_node, node = found
@@ -116,12 +125,15 @@ class SourceDocument:
         mark = target.start_mark
         return mark.line + 1, mark.column + 1
 
-
-def _find_key(node: MappingNode, name: str) -> tuple[Node, Node] | None:
-    for key_node, value_node in node.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == name:
-            return key_node, value_node
-    return None
+    def _key_index(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode):
+                    index.setdefault(key_node.value, (key_node, value_node))
+            self._keys[id(node)] = index
+        return index
 
 
 def read_document(path: Path, display: str | None = None) -> SourceDocument:
@@ -131,9 +143,11 @@ def read_document(path: Path, display: str | None = None) -> SourceDocument:
         size = path.stat().st_size
         if size > MAX_BYTES:
             return _failed(name, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
     except OSError as exc:
         return _failed(name, 0, 0, f"cannot read file: {exc.strerror or exc}")
+    except FileRefused as exc:
+        return _failed(name, 0, 0, str(exc).removeprefix(f"{path}: "))
     return parse_bytes(raw, name)
 
 
@@ -174,6 +188,7 @@ def parse_text(text: str, name: str) -> SourceDocument:
     converter = _Converter(name)
     doc.data = converter.convert(root, 0)
     doc.diagnostics.extend(converter.diagnostics)
+    doc.unlisted = converter.unlisted
     if converter.aborted:
         doc.data = None
     return doc
@@ -254,8 +269,12 @@ class _Converter:
         self.diagnostics: list[Diagnostic] = []
         self.visited = 0
         self.aborted = False
+        self.unlisted = 0
 
     def _error(self, node: Node, message: str) -> None:
+        if len(self.diagnostics) >= MAX_DIAGNOSTICS_PER_FILE:
+            self.unlisted += 1
+            return
         mark = node.start_mark
         self.diagnostics.append(Diagnostic(self.name, mark.line + 1, mark.column + 1, message))
 
@@ -282,18 +301,37 @@ class _Converter:
             return self._mapping(node, depth)
         if tag == _SEQ:
             return [self.convert(child, depth + 1) for child in node.value]
-        if tag == _INT:
-            value: str = node.value
-            if value.startswith(("0o", "0x")):
-                return int(value[2:], 8 if value[1] == "o" else 16)
-            return int(value)
-        if tag == _FLOAT:
-            special = _SPECIAL.get(node.value)
-            return special[1] if special else float(node.value)
+        if tag in (_INT, _FLOAT):
+            return self._number(node)
         if tag in (_BOOL, _NULL):
             return _SPECIAL[node.value][1]
         self._error(node, f"YAML tags are not allowed in quiz files (found '{tag}')")
         return None
+
+    def _number(self, node: Node) -> int | float | None:
+        """Only finite numbers of sensible length: `.inf` or `1e999` would grade nonsense and
+        print `Infinity` (not JSON), and a 5,000-digit integer trips Python's int-string limit
+        wherever it is printed."""
+        value: str = node.value
+        if len(value) > MAX_NUMBER_CHARS:
+            self._error(
+                node,
+                f"this number is {len(value):,} characters long; numbers in a quiz file may "
+                f"have at most {MAX_NUMBER_CHARS} (put it in quotes if it is meant as text)",
+            )
+            return None
+        if node.tag == _INT:
+            if value.startswith(("0o", "0x")):
+                return int(value[2:], 8 if value[1] == "o" else 16)
+            return int(value)
+        # The only floats among the specials are infinities and NaN.
+        if value in _SPECIAL:
+            self._error(node, f"'{value}' is not allowed: a quiz needs ordinary, finite numbers")
+            return None
+        if not math.isfinite(number := float(value)):
+            self._error(node, f"'{value}' is too large to be a number in a quiz")
+            return None
+        return number
 
     def _mapping(self, node: Node, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}

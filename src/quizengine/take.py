@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import random
 import sys
 import textwrap
@@ -26,6 +26,7 @@ from .models import (
     StarQuestion,
     TrueFalseQuestion,
 )
+from .safeio import FileRefused, check_output, json_text, terminal_text, write_atomic
 from .star import effective_rubric
 
 Ask = Callable[[str], str | None]
@@ -36,7 +37,7 @@ class _EndOfInput(Exception):
 
 
 def _say(text: str = "") -> None:
-    print(text)
+    print(terminal_text(text))
 
 
 def _block(text: str) -> None:
@@ -44,6 +45,9 @@ def _block(text: str) -> None:
 
 
 def _reader() -> Ask:
+    if isinstance(sys.stdin, io.TextIOWrapper):  # bytes that are not UTF-8 become U+FFFD
+        sys.stdin.reconfigure(errors="replace")
+
     def ask(prompt: str) -> str | None:
         sys.stdout.write(prompt)
         sys.stdout.flush()
@@ -51,7 +55,7 @@ def _reader() -> Ask:
         if not line:
             raise _EndOfInput
         if not sys.stdin.isatty():
-            sys.stdout.write(line if line.endswith("\n") else line + "\n")
+            sys.stdout.write(terminal_text(line.rstrip("\n")) + "\n")
         return line.rstrip("\n")
 
     return ask
@@ -184,6 +188,12 @@ def _star(question: StarQuestion, ask: Ask) -> dict[str, Any]:
 
 
 def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> int:
+    if args.save_response:
+        try:  # before the first question: answers must never be lost to a bad path
+            check_output(args.save_response)
+        except FileRefused as exc:
+            print(f"quizengine: error: --save-response {exc}", file=sys.stderr)
+            return 2
     ask = ask or _reader()
     rng = random.Random(args.seed)
     questions = list(quiz.questions)
@@ -216,10 +226,20 @@ def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> in
         if quiz.exam or question_result.type == "star":
             _say("\n".join(question_lines(question_result)))
     _say(summary_line(result))
+    code = 0
     if args.save_response:
-        with open(args.save_response, "w", encoding="utf-8") as handle:
-            json.dump(response.model_dump(exclude_none=True), handle, indent=2)
-        _say(f"Response saved to {args.save_response}")
+        try:
+            write_atomic(args.save_response, json_text(response.model_dump(exclude_none=True)))
+            _say(f"Response saved to {args.save_response}")
+        except OSError as exc:
+            # Still show the result below; the answers are printed so nothing is lost.
+            print(
+                f"quizengine: error: cannot save to {args.save_response}: "
+                f"{exc.strerror or exc}; your answers were:",
+                file=sys.stderr,
+            )
+            print(json_text(response.model_dump(exclude_none=True)), file=sys.stderr)
+            code = 1
     if args.json:
-        print(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))
-    return 0
+        print(json_text(result.to_json_dict()))
+    return code

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +9,7 @@ from pydantic import ValidationError
 
 from ..errors import ResponseError
 from ..models import GradeResult, Question, QuestionResult, Quiz, Response
+from ..safeio import JsonRefused, loads_json
 from .choice import grade_multiple, grade_single, grade_true_false
 from .common import EPSILON, InvalidAnswer
 from .matching import grade_matching
@@ -84,8 +84,14 @@ def grade(quiz: Quiz, response: Response) -> GradeResult:
 def parse_response(text: str | bytes) -> Response:
     """A response file's text -> `Response`, or `ResponseError` saying why it is rejected."""
     try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as exc:
+        data = loads_json(text)
+    except JsonRefused as exc:
+        raise ResponseError(f"the response file is rejected: {exc}") from None
+    except UnicodeDecodeError:
+        raise ResponseError("the response file is not UTF-8 text") from None
+    except RecursionError:
+        raise ResponseError("the response file is not valid JSON: nested too deeply") from None
+    except ValueError as exc:
         raise ResponseError(f"the response file is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise ResponseError("the response file must be a JSON object with 'quiz' and 'answers'")
@@ -97,4 +103,3 @@ def parse_response(text: str | bytes) -> Response:
         raise ResponseError(
             f"the response file is malformed at '{where}': {first['msg']}"
         ) from None
-

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from functools import lru_cache
 
+import regex
 from rapidfuzz.distance import Levenshtein
 
 from ..models import QuestionResult, ShortTextQuestion, TextAnswer
@@ -29,16 +31,70 @@ def normalize(text: str) -> str:
     return text[start:end]
 
 
+# An author's pattern such as `(\w+\s?)+ principle` backtracks for minutes on a 31-character
+# answer. The `regex` package (a drop-in for `re`) can stop a match after a time limit; a
+# match that runs out of time counts as no match and is logged for the author.
+REGEX_TIMEOUT = 0.1  # seconds; a sane pattern answers in microseconds
+log = logging.getLogger("quizengine.grading")
+
+
 @lru_cache(maxsize=1024)
-def _pattern(source: str) -> re.Pattern[str]:
-    return re.compile(source, re.IGNORECASE)
+def _pattern(source: str) -> regex.Pattern[str]:
+    return regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+
+
+def regex_fullmatch(source: str, given: str) -> bool:
+    try:
+        return _pattern(source).fullmatch(given, timeout=REGEX_TIMEOUT) is not None
+    except TimeoutError:
+        log.warning(
+            "quizengine: warning: the pattern %r took more than %g s on a %d-character answer "
+            "and counts as no match; rewrite it without nested quantifiers such as (a+)+",
+            source,
+            REGEX_TIMEOUT,
+            len(given),
+        )
+        return False
+
+
+def risky_pattern(source: str) -> bool:
+    r"""A group that holds a quantifier and is itself repeated (`(\w+\s?)+`, `((ab)*c)*`):
+    the shape behind catastrophic backtracking. Cheap and textual, so it can warn at
+    validation; the time limit above is what actually protects grading."""
+    stack: list[bool] = []  # per open group: does it hold a quantifier?
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            end = source.find("]", index + 2)
+            index = len(source) if end < 0 else end + 1
+            continue
+        if char == "(":
+            stack.append(False)
+        elif char == ")" and stack:
+            inner = stack.pop()
+            after = source[index + 1 : index + 2]
+            repeated = after in ("+", "*") or (
+                after == "{" and regex.match(r"\{\d*,\d*\}", source[index + 1 :]) is not None
+            )
+            if inner and repeated:
+                return True
+            if stack and inner:
+                stack[-1] = True
+        elif stack and (char in "+*" or (char == "{" and regex.match(r"\{\d*,", source[index:]))):
+            stack[-1] = True
+        index += 1
+    return False
 
 
 def _matches(question: ShortTextQuestion, expected: TextAnswer, given: str) -> bool:
     if question.match == "exact":
         return given.strip() == expected.text.strip()
     if question.match == "regex":
-        return _pattern(expected.text).fullmatch(given.strip()) is not None
+        return regex_fullmatch(expected.text, given.strip())
     distance = Levenshtein.distance(
         normalize(given), normalize(expected.text), score_cutoff=question.typo_tolerance
     )

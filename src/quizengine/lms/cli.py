@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic
+from ..safeio import FileRefused, check_output, child_path, read_regular, write_atomic
 from .common import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
@@ -35,6 +36,7 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--bundle", metavar="NAME", help="one file NAME.zip/.xml/.gift holding every quiz"
     )
+    p.add_argument("--force", action="store_true", help="replace files that already exist")
     p.set_defaults(run=_export)
 
     p = subparsers.add_parser("import", help="turn a GIFT or Moodle XML file into quiz YAML")
@@ -45,6 +47,7 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--id", dest="quiz_id", help="quiz id (default: from the file name)")
     p.add_argument("--title", help="quiz title (default: from the file name)")
     p.add_argument("--out", metavar="FILE.yaml", help="write here instead of standard output")
+    p.add_argument("--force", action="store_true", help="replace --out if it already exists")
     p.set_defaults(run=_import)
 
 
@@ -77,15 +80,25 @@ def _export(args: argparse.Namespace) -> int:
     if not report.files:
         _error("no quiz files found in " + ", ".join(args.paths))
         return EXIT_USAGE
-    result = export_quizzes(report.quizzes, args.fmt, bundle=args.bundle)
     out = Path(args.out)
     try:
+        if args.bundle is not None:
+            child_path(out, args.bundle)  # a bundle is a name inside --out, never a path
+        if out.is_symlink() and not out.exists():
+            raise FileRefused(f"{out}: is a dangling symbolic link")
+        result = export_quizzes(report.quizzes, args.fmt, bundle=args.bundle)
         out.mkdir(parents=True, exist_ok=True)
-        for name, data in result.files.items():
-            (out / name).write_bytes(data)
-            print(f"wrote {out / name}")
+        targets = {child_path(out, name): data for name, data in result.files.items()}
+        for target in targets:  # every target checked before the first is written
+            check_output(target, force=args.force)
+        for target, data in targets.items():
+            write_atomic(target, data)
+            print(f"wrote {target}")
+    except FileRefused as exc:
+        _error(str(exc))
+        return EXIT_USAGE
     except OSError as exc:
-        _error(f"cannot write to {out}: {exc.strerror}")
+        _error(f"cannot write to {out}: {exc.strerror or exc}")
         return EXIT_USAGE
     for note in result.notes:
         _warn(note)
@@ -103,11 +116,16 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
-            _error(f"{path}: larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
+            _error(f"{path}: larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB, so not read")
             return EXIT_INVALID
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_IMPORT_BYTES)
+        if args.out:
+            check_output(args.out, force=args.force)
     except OSError as exc:
         _error(f"cannot read {path}: {exc.strerror}")
+        return EXIT_USAGE
+    except FileRefused as exc:
+        _error(str(exc))
         return EXIT_USAGE
     try:
         text = raw.decode("utf-8-sig")
@@ -126,7 +144,7 @@ def _import(args: argparse.Namespace) -> int:
         _warn(note, str(path))
     if args.out:
         try:
-            Path(args.out).write_text(result.yaml_text, encoding="utf-8")
+            write_atomic(args.out, result.yaml_text)
         except OSError as exc:
             _error(f"cannot write {args.out}: {exc.strerror}")
             return EXIT_USAGE

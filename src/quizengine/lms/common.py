@@ -26,8 +26,9 @@ ImportFormat = Literal["gift", "moodle"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("qti", "moodle", "gift")
 IMPORT_FORMATS: tuple[ImportFormat, ...] = ("gift", "moodle")
 
-# Import input is read whole; past this size it is rejected before parsing.
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
+# Import input is read whole; past this size it is rejected before parsing. The quiz it
+# makes may hold at most 1 MB of YAML, and XML markup rarely doubles the text.
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_QUESTIONS = 5_000
 MAX_ANSWERS = 500  # options, answers or pairs in one question; real ones have a handful
 

@@ -25,6 +25,7 @@ from ..models import (
     StarQuestion,
     TrueFalseQuestion,
 )
+from ..safeio import xml_clean
 from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text, percent
 from .plan import Weighted, choice_weights, short_answers, star_literal
 from .star_essay import essay_prompt, general_feedback
@@ -50,7 +51,7 @@ def write_moodle(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> bytes:
             _text(ET.SubElement(category, "info", format="html"), md_to_html(quiz.description))
         for question in quiz.questions:
             root.append(_question(question, notes_for[quiz.id]))
-    ET.indent(root)
+    ET.indent(xml_clean(root))
     body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
 

@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterable
 
 from ..models import Quiz
+from ..safeio import xml_clean
 from .common import Notes, fmt_number, md_to_html
 from .qti_items import ident as make_ident
 from .qti_items import item_xml
@@ -30,7 +31,7 @@ _FIXED_TIME = (2024, 1, 1, 0, 0, 0)  # zip entries carry no build time: reproduc
 
 
 def _xml(root: ET.Element) -> bytes:
-    ET.indent(root)
+    ET.indent(xml_clean(root))
     body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
 

@@ -83,7 +83,7 @@ def assign_ids(entries: Sequence[Option | Item], *, start: int = 0, field: str =
 class QuestionBase(StrictModel):
     id: Slug
     prompt: Markdown
-    points: float = Field(default=1.0, gt=0)
+    points: float = Field(default=1.0, gt=0, le=1_000_000)  # sums of scores stay finite
     hint: Markdown | None = Field(default=None, description="Shown on request, before answering.")
     explanation: Markdown | None = Field(default=None, description="Shown after answering.")
     feedback_correct: Markdown | None = None

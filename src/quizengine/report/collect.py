@@ -37,6 +37,7 @@ from ..errors import ResponseError
 from ..grading import grade
 from ..grading.common import EPSILON
 from ..models import GradeResult, Quiz, Response
+from ..safeio import FileRefused, JsonRefused, loads_json, read_regular
 from .model import Graded, Problem
 
 MAX_BYTES = 1 << 20
@@ -70,8 +71,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[Problem]]:
                     if name.lower().endswith(".json") and not name.startswith(".")
                 )
             found.extend(sorted(below))
-        elif os.path.isfile(path):
-            found.append(path)
+        elif os.path.isfile(path) or os.path.exists(path):
+            found.append(path)  # anything but a regular file is refused, with why, on reading
         else:
             problems.append(Problem(path, "no such file or folder"))
     once: dict[str, str] = {}
@@ -127,6 +128,9 @@ def _collect(
                 _dispatch(path, _parse(data), quizzes, results, problems)
         except Skip as exc:
             problems.append(Problem(path, str(exc)))
+        except (ValueError, ArithmeticError, RecursionError, UnicodeError) as exc:
+            # A file no check above foresaw still must not stop the class's report.
+            problems.append(Problem(path, f"could not be graded ({type(exc).__name__}: {exc})"))
         if progress is not None:
             progress(done, total)
     return results, problems
@@ -134,18 +138,22 @@ def _collect(
 
 def _read(path: str) -> bytes:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        size = os.stat(path).st_size
     except OSError as exc:
         raise Skip(f"cannot read it: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
+    if size > MAX_BYTES:
         raise Skip("larger than 1 MB, so not read (a response file is a few kilobytes)")
-    return data
+    try:
+        return read_regular(path, MAX_BYTES)
+    except FileRefused as exc:
+        raise Skip(str(exc).removeprefix(f"{path}: ")) from None
 
 
 def _parse(data: bytes) -> object:
     try:
-        return json.loads(data)
+        return loads_json(data)
+    except JsonRefused as exc:
+        raise Skip(f"not a usable export: {exc}") from None
     except UnicodeDecodeError:
         raise Skip("not UTF-8 text, so not a JSON export") from None
     except json.JSONDecodeError as exc:

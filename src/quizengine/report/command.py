@@ -10,13 +10,13 @@ exist), checked before the long part of the run.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from dataclasses import replace
 from typing import Any
 
 from ..loader import load_paths
+from ..safeio import FileRefused, check_output, json_text, terminal_text, write_atomic
 from .analyse import analyse
 from .collect import collect
 from .html import render_html
@@ -60,6 +60,12 @@ def run_report(args: argparse.Namespace) -> int:
     if not os.path.isdir(folder):
         _error(f"--out {args.out}: the folder {folder} does not exist")
         missing.append(args.out)
+    else:
+        try:
+            check_output(args.out)
+        except FileRefused as exc:
+            _error(f"--out {exc}")
+            missing.append(args.out)
     if missing:
         return EXIT_USAGE
 
@@ -79,7 +85,7 @@ def run_report(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     for problem in problems:
-        print(problem.format(), file=sys.stderr)
+        print(terminal_text(problem.format()), file=sys.stderr)
     files = len({getattr(r, "source", "") for r in results} | {p.path for p in problems})
     duplicates = sum(p.kind == "duplicate" for p in problems)
     tally = (
@@ -93,15 +99,15 @@ def run_report(args: argparse.Namespace) -> int:
     analysis = analyse(results, quizzes)
     analysis = replace(analysis, problems=tuple(problems), files=files)
     try:
-        with open(args.out, "w", encoding="utf-8") as handle:
-            handle.write(render_html(analysis))
+        # Rendered whole, then renamed into place: a failure never costs the last report.
+        write_atomic(args.out, render_html(analysis).encode("utf-8", "replace"))
     except OSError as exc:
         _error(f"cannot write {args.out}: {exc.strerror or exc}")
         return EXIT_USAGE
     if args.json:
-        print(json.dumps(summary_json(analysis, args.out), indent=2, ensure_ascii=False))
+        print(json_text(summary_json(analysis, args.out)))
     else:
-        sys.stdout.write(summary_text(analysis))
+        sys.stdout.write(terminal_text(summary_text(analysis)))
         print(f"report written to {args.out}")
     print(tally, file=sys.stderr)
     return EXIT_OK
