@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import markdown
+import pytest
 
 from quizengine.mkdocs.extension import QuizExtension
 
@@ -53,3 +54,16 @@ def test_quiz_text_gets_only_the_hosts_extensions(write_yaml: Callable[[str, str
     page = _page(["toc"], folder)
     assert "<table>" not in page and "| Base | $75,000 | $77,000 |" in page
     assert "<dl>" not in page
+
+
+def test_text_nested_too_deeply_for_markdown_is_a_warning_not_a_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from quizengine.mkdocs.extension import _MarkdownRenderer
+
+    render = _MarkdownRenderer(markdown.Markdown(extensions=["tables"]))
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.quizengine"):
+        out = render("- " * 3000 + "<x>")
+    assert out.startswith("<p>- - ") and "&lt;x&gt;" in out and "<x>" not in out
+    assert "nested too deeply for Markdown" in caplog.text
+    assert render("*fine* again") == "<p><em>fine</em> again</p>"  # the parser still works

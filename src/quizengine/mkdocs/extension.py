@@ -95,7 +95,8 @@ class _MarkdownRenderer:
     """Author Markdown -> HTML with the host page's own extensions, one parser reused."""
 
     def __init__(self, parent: markdown.Markdown) -> None:
-        self.md = markdown.Markdown(extensions=host_extensions(parent))
+        self.extensions = host_extensions(parent)
+        self.md = markdown.Markdown(extensions=self.extensions)
         self.cache: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
@@ -104,9 +105,23 @@ class _MarkdownRenderer:
             if not _PLAIN.search(text):  # plain prose: skip the parser, same output
                 cached = f"<p>{html.escape(text.strip(), quote=False)}</p>"
             else:
-                cached = self.md.reset().convert(text)
+                cached = self._convert(text)
             self.cache[text] = cached
         return cached
+
+    def _convert(self, text: str) -> str:
+        try:
+            return self.md.reset().convert(text)
+        except RecursionError:
+            # Python-Markdown recurses once per level of lists or quotes: thousands of levels
+            # exhaust the stack. A warning (the strict build stops on it) and the text as text,
+            # never a traceback; the parser is left mid-document, so it is built anew.
+            self.md = markdown.Markdown(extensions=self.extensions)
+            start = " ".join(text.split())[:40]
+            log.warning(
+                f"quiz text is nested too deeply for Markdown; shown as plain text: '{start}…'"
+            )
+            return f"<p>{html.escape(text.strip(), quote=False)}</p>"
 
 
 _RENDERERS: dict[tuple[str, ...], _MarkdownRenderer] = {}
