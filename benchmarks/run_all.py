@@ -7,6 +7,7 @@ Usage: python benchmarks/run_all.py [NAME ...]   (e.g. `site_bench load_bench`)
 
 from __future__ import annotations
 
+import inspect
 import runpy
 import sys
 from pathlib import Path
@@ -76,7 +77,15 @@ if __name__ == "__main__":
         print(f"\n=== {name}", flush=True)
         sys.argv = [name]  # each benchmark parses its own (default) options
         namespace = runpy.run_path(str(HERE / name), run_name="bench")
-        result = namespace["run"]()
+        run = namespace.get("run")
+        takes_defaults = callable(run) and all(
+            p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+            for p in inspect.signature(run).parameters.values()
+        )
+        if not takes_defaults:  # a script with its own command line: run it as one
+            runpy.run_path(str(HERE / name), run_name="__main__")
+            continue
+        result = run()
         if isinstance(result, dict):
             _flatten(result, figures)
     print(table(figures))

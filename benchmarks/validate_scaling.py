@@ -119,7 +119,8 @@ def _hidden(last: str) -> int:
     return int(last.split()[2].replace(",", ""))
 
 
-def run(sizes: list[int], rounds: int = 3) -> list[dict[str, object]]:
+def run(sizes: list[int] | None = None, rounds: int = 3) -> list[dict[str, object]]:
+    sizes = sizes or [10, 100, 300, 1000]
     rows: list[dict[str, object]] = []
     header = (
         f"{'kind':<18} {'size':>8} {'errors':>8} {'seconds':>8} {'cpu s':>6} {'us/KB':>7} "
