@@ -27,6 +27,7 @@ import textwrap
 from pathlib import Path
 
 from quizengine.render import bundle
+from quizengine.render.assets import needed
 
 try:
     from .peer import peer_python
@@ -100,18 +101,31 @@ def bench_build(rounds: int, *, peer: bool = True, pages: int = 100) -> dict[str
     return results
 
 
+# The markers render/assets.py looks for, so each kind of page loads exactly what a real one does.
+_PAGES = {
+    "quiz page": '<section class="qe-quiz" data-qe="quiz"></section>',
+    "STAR page": '<section data-qe="quiz"><div class="qe-q" data-type="star"></div></section>',
+    "free-mode STAR page": (
+        '<section data-qe="quiz"><div class="qe-q" data-type="star">'
+        '<textarea data-k="text"></textarea></div></section>'
+    ),
+    "progress page": '<div class="qe-progress" data-qe="progress"></div>',
+}
+_BUDGETS = {"quiz page": 10_240, "STAR page": 16_384, "free-mode STAR page": 16_384 + 30_720}
+
+
 def bench_size() -> dict[str, int]:
-    """Gzipped bytes of the quiz client a page loads, by kind of page."""
+    """Gzipped bytes of the quiz client each kind of page loads (as `needed()` decides)."""
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
-    model = sizes["star-model.js"]  # only beside a free-mode question, budget 30 KiB
-    plain = sum(size for name, size in sizes.items() if name not in ("star.js", "star-model.js"))
-    star = sum(sizes.values()) - model
-    listing = ", ".join(f"{name} {size:,} B" for name, size in sizes.items())
-    print(f"client, gzipped: {listing}")
-    print(f"  a quiz page without STAR loads {plain:,} B (decision <= 10,240 B)")
-    print(f"  a STAR page loads {star:,} B (decision <= 16,384 B, free-mode weights apart)")
-    print(f"  a free-mode STAR page also loads the part model: {model:,} B (budget <= 30,720 B)")
-    return {"quiz page": plain, "STAR page": star, "STAR part model": model}
+    print("client, gzipped: " + ", ".join(f"{name} {size:,} B" for name, size in sizes.items()))
+    out = {}
+    for page, html in _PAGES.items():
+        files = needed(html)
+        out[page] = sum(sizes[name] for name in files)
+        budget = f" (decision <= {_BUDGETS[page]:,} B)" if page in _BUDGETS else ""
+        print(f"  a {page} loads {out[page]:,} B: {', '.join(files)}{budget}")
+    print("  a page without a quiz loads nothing: " + str(needed("<p>prose</p>") == []))
+    return out
 
 
 def run(rounds: int = 3, peer: bool = True) -> dict[str, object]:
