@@ -15,6 +15,8 @@ result. Those answers carry `free_mode_misses` and are expected to fail in free 
 
 from __future__ import annotations
 
+import re
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -146,3 +148,25 @@ def test_no_failed_check_can_be_rated_into_a_pass(quiz_id: str) -> None:
         counted = top - sum(1 - ((len(c.levels) - 1) // 2) / (len(c.levels) - 1) for c in capped)
         best = question.auto_weight * 5 / 6 + (1 - question.auto_weight) * counted / top
         assert best < QUIZZES[quiz_id].pass_mark - 1e-9, (quiz_id, check, best)
+
+
+def _page_story(kind: str) -> dict[str, str]:
+    """The labelled story in the STAR page's `!!! failure` or `!!! success` box."""
+    page = (ROOT / "docs/benefits/star-method.md").read_text(encoding="utf-8")
+    box = page.split(f'!!! {kind} "', 1)[1].split("\n", 1)[1]
+    body = takewhile(lambda paragraph: paragraph.startswith("    "), box.split("\n\n"))
+    found = [re.fullmatch(r"    \*\*(\w+):\*\* (.*)", paragraph) for paragraph in body]
+    return {m.group(1).lower(): m.group(2) for m in found if m}
+
+
+def test_the_star_page_weak_story_fails_what_it_says_and_the_rewrite_passes() -> None:
+    weak = _grade("star-remote-work", _page_story("failure"), "structured")
+    assert [c.id for c in weak.checks if not c.passed] == [
+        "length",
+        "specific",
+        "quantified_result",
+    ]
+    assert weak.score < QUIZZES["star-remote-work"].pass_mark
+    fixed = _grade("star-remote-work", _page_story("success"), "structured")
+    assert [c.id for c in fixed.checks if not c.passed] == []
+    assert fixed.advice == [] and fixed.status == "correct"
