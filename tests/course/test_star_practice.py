@@ -1,7 +1,8 @@
 """The course's STAR exercises tell a strong story from a weak one, even when rated generously.
 
-`tests/data/star_practice.yaml` holds, for every STAR exercise, strong answers and weak ones,
-each weak one differing from a strong story in one labelled flaw. Graded by the real engine
+`tests/data/course/star_practice.yaml` holds, for every STAR exercise, strong answers and weak
+ones, each weak one differing from a strong story in one labelled flaw. (Not beside the
+labelled `tests/data/star_*.yaml`, which the part finder's tests read as labelled sentences.) Graded by the real engine
 with the top level on every rubric line (the most a learner can claim), a weak answer must
 stay under the quiz's `pass_mark`, and a strong one must pass with nothing to nag about. If a
 weak answer passes, the exercise (its `pass_mark`, `auto_weight` or `evidence`) is too lenient
@@ -36,7 +37,7 @@ from quizengine.models import (
 from quizengine.star import effective_rubric
 
 ROOT = Path(__file__).parents[2]
-DATA = yaml.safe_load((ROOT / "tests/data/star_practice.yaml").read_text(encoding="utf-8"))
+DATA = yaml.safe_load((ROOT / "tests/data/course/star_practice.yaml").read_text(encoding="utf-8"))
 # The check each flaw must fail: proof that the weak answer really has the flaw it is named by.
 FLAW_CHECK = {
     "hypothetical": "specific",
