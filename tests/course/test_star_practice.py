@@ -1,12 +1,12 @@
 """The course's STAR exercises tell a strong story from a weak one, even when rated generously.
 
 `tests/data/course/star_practice.yaml` holds, for every STAR exercise, strong answers and weak
-ones, each weak one differing from a strong story in one labelled flaw. (Not beside the
-labelled `tests/data/star_*.yaml`, which the part finder's tests read as labelled sentences.) Graded by the real engine
-with the top level on every rubric line (the most a learner can claim), a weak answer must
-stay under the quiz's `pass_mark`, and a strong one must pass with nothing to nag about. If a
-weak answer passes, the exercise (its `pass_mark`, `auto_weight` or `evidence`) is too lenient
-and is what needs fixing, not this test.
+ones, each weak one differing from a strong story in one labelled flaw (kept apart from the
+`tests/data/star_*.yaml` files, which the part finder's tests read as labelled sentences).
+Graded by the real engine with the top level on every rubric line (the most a learner can
+claim), a weak answer must stay under the quiz's `pass_mark`, and a strong one must pass with
+nothing to nag about. If a weak answer passes, the exercise (its `pass_mark`, `auto_weight` or
+`evidence`) is too lenient and is what needs fixing, not this test.
 
 One limit is the engine's, not the exercise's: in free mode, a story that stops before its
 result still "has" one, because the part finder labels the last action sentences as the
