@@ -74,17 +74,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(site, url)
 
 
+def copy_course(target: Path, *extra: str) -> None:
+    """What a site build of the course reads, copied into `target` (plus `extra` paths).
+
+    tests/data/lint is there because the item-writing guide includes its examples from it
+    (pymdownx.snippets)."""
+    for name in ("mkdocs.yml", "docs", "quizzes", "overrides", "tests/data/lint", *extra):
+        original = ROOT / name
+        if original.is_dir():
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(original, target / name, ignore=ignore)
+        else:
+            shutil.copy2(original, target / name)
+
+
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """A copy of the course built by `zensical build` from the same mkdocs.yml (no plugins run)."""
     source = tmp_path_factory.mktemp("zensical")
-    # tests/data/lint: the item-writing guide includes its examples from there (snippets).
-    for name in ("mkdocs.yml", "docs", "quizzes", "overrides", "tests/data/lint"):
-        original = ROOT / name
-        if original.is_dir():
-            shutil.copytree(original, source / name)
-        else:
-            shutil.copy2(original, source / name)
+    copy_course(source)
     url = f"http://127.0.0.1:{free_port()}/"
     zensical = Path(sys.executable).with_name("zensical")
     proc = subprocess.run(

@@ -8,7 +8,6 @@ the served site picks it up (live reload rebuilds, the plugin adds the module's 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -19,19 +18,14 @@ from pathlib import Path
 
 from quizengine.models import QUESTION_TYPES
 
-from .conftest import ROOT
+from .conftest import copy_course
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def _copy_course(target: Path) -> None:
-    for name in ("mkdocs.yml", "docs", "quizzes", "src", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
+    copy_course(target, "src")
 
 
 def _free_port() -> int:

@@ -11,9 +11,9 @@ from pydantic import ValidationError
 
 from .diagnostics import describe, quiz_diagnostics
 from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic, QuizFileError, cap_diagnostics
-from .grading.text import risky_pattern
 from .models import Quiz, ShortTextQuestion
 from .modules import MANIFEST_NAME, LoadedModule, check_course, load_module_file
+from .patterns import risky_pattern
 from .source import SourceDocument, read_document
 
 QUIZ_SUFFIXES = (".yaml", ".yml")

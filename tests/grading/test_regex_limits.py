@@ -7,8 +7,9 @@ import logging
 import pytest
 
 from quizengine.grading import grade_question
-from quizengine.grading.text import regex_fullmatch, risky_pattern
+from quizengine.grading.text import regex_fullmatch
 from quizengine.models import ShortTextQuestion
+from quizengine.patterns import risky_pattern
 
 
 def _question(*patterns: str) -> ShortTextQuestion:

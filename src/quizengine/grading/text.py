@@ -57,39 +57,6 @@ def regex_fullmatch(source: str, given: str) -> bool:
         return False
 
 
-def risky_pattern(source: str) -> bool:
-    r"""A group that holds a quantifier and is itself repeated (`(\w+\s?)+`, `((ab)*c)*`):
-    the shape behind catastrophic backtracking. Cheap and textual, so it can warn at
-    validation; the time limit above is what actually protects grading."""
-    stack: list[bool] = []  # per open group: does it hold a quantifier?
-    index = 0
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            end = source.find("]", index + 2)
-            index = len(source) if end < 0 else end + 1
-            continue
-        if char == "(":
-            stack.append(False)
-        elif char == ")" and stack:
-            inner = stack.pop()
-            after = source[index + 1 : index + 2]
-            repeated = after in ("+", "*") or (
-                after == "{" and regex.match(r"\{\d*,\d*\}", source[index + 1 :]) is not None
-            )
-            if inner and repeated:
-                return True
-            if stack and inner:
-                stack[-1] = True
-        elif stack and (char in "+*" or (char == "{" and regex.match(r"\{\d*,", source[index:]))):
-            stack[-1] = True
-        index += 1
-    return False
-
-
 def _matches(question: ShortTextQuestion, expected: TextAnswer, given: str) -> bool:
     if question.match == "exact":
         return given.strip() == expected.text.strip()
