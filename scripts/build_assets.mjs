@@ -17,6 +17,7 @@ export const ENTRIES = {
   "star.min.js": "star-page.js",
   "progress.min.js": "progress-page.js",
   "calculator.min.js": "calculator-page.js",
+  "calculator.min.css": "calculator.css",
   "star-model.min.js": "star-model.js",
   "quizengine.min.css": "quizengine.css",
 };

@@ -133,3 +133,22 @@ def test_narrow_screen_stacks_the_offers(open_course: OpenPage) -> None:
     assert a is not None and b is not None
     assert b["y"] >= a["y"] + a["height"], "offers side by side at 320 px"
     assert calc.evaluate("e => e.scrollWidth - e.clientWidth") <= 1
+
+
+def test_styled_and_right_before_its_script_runs(open_course: OpenPage) -> None:
+    """The stylesheet is in the head and the example's results are in the HTML: with the
+    calculator's script replaced by an empty one, the page is already laid out and correct."""
+    page = open_course("")
+    page.route(
+        "**/assets/quizengine/calculator.js*",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
+    )
+    page.goto(PATH)
+    calc = page.locator(".qe-calc")
+    expect(calc.locator(".qe-calc-summary")).to_have_text(
+        "B minus A: +$6,331 in year 1 and +$1,331 a year after that."
+    )
+    assert calc.get_attribute("data-qe-on") is None  # its script really did not run
+    a, b = (calc.locator(f"fieldset[data-offer='{k}']").bounding_box() for k in "ab")
+    assert a is not None and b is not None
+    assert abs(a["y"] - b["y"]) < 1 and b["x"] > a["x"] + a["width"] - 1  # side by side

@@ -99,7 +99,12 @@ def test_the_directive_renders_the_calculator_and_code_stays_code(tmp_path: Path
     md = markdown.Markdown(extensions=[QuizExtension(quiz_dirs=[str(tmp_path)])])
     page = md.convert("Try it:\n\n::offer-calculator\n\n```\n::offer-calculator\n```\n")
     assert page.count('data-qe="calculator"') == 1
-    assert "qe-calc-css" in page  # without the plugin, the calculator's code is inlined
+    # Without the plugin, the calculator's styles and script are inlined before it.
+    assert (
+        page.index("<style>.qe-calc{")
+        < page.index("Back to the example")
+        < page.index('data-qe="calculator"')
+    )
     assert "::offer-calculator" in page  # the fenced copy is printed as it is
     found = list(find_directives("::offer-calculator\n```\n::offer-calculator\n```\n"))
     assert [(d.line, d.name, d.quiz_id) for d in found] == [(1, "offer-calculator", None)]

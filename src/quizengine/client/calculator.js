@@ -1,51 +1,12 @@
 /* The offer calculator (`::offer-calculator`, render/calculator.py): recomputes the results
    table, the summary and the chart as the learner types, with the method in offers.js, and
    keeps the numbers in this browser. Loaded only by a page with the calculator, before or
-   after quizengine.js, whose storage helpers (QE.u) and mounting (QE.kinds) it uses. */
+   after quizengine.js, whose storage helpers (QE.u) and mounting (QE.kinds) it uses; its
+   styles are calculator.css, linked in the page's head so the first layout has them. */
 import { ASSUMPTIONS, LINES, OFFER_FIELDS, compareOffers, money } from "./offers.js";
 
 const KEY = "calculator", GROUPS = { a: OFFER_FIELDS, b: OFFER_FIELDS, you: ASSUMPTIONS };
 
-const CSS = `
-.qe-calc{margin:1.5em 0;padding:0 1em 1em;border:1px solid var(--md-default-fg-color--lightest);border-radius:.2rem}
-.qe-calc-offers{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(14rem,100%),1fr));gap:0 1em}
-.qe-calc fieldset{min-width:0;margin:1em 0 0;padding:.2em .8em .8em;border:1px solid var(--md-default-fg-color--lightest);border-radius:.2rem}
-.qe-calc legend{padding:0 .3em;font-weight:700}
-.qe-calc [data-offer=you]{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(12rem,100%),1fr));gap:0 1em}
-.qe-calc [data-offer=you] legend{grid-column:1/-1}
-.qe-calc-field{margin-top:.6em}
-.qe-calc-field label{display:block;font-weight:600}
-.qe-calc-unit,.qe-calc-hint{font-weight:400}
-.qe-calc-hint{display:block;font-size:.85em}
-.qe-calc input{box-sizing:border-box;width:100%;font:inherit;padding:.3em .4em;color:var(--md-default-fg-color);background:var(--md-default-bg-color);border:1px solid var(--md-default-fg-color--light);border-radius:.2rem}
-.qe-calc input[aria-invalid=true]{border:.15rem solid var(--md-typeset-del-color,#d32f2f)}
-.qe-calc :focus-visible{outline:.15rem solid var(--md-default-fg-color);outline-offset:.15rem}
-.qe-calc-error{font-weight:700}
-.qe-calc-acts{display:flex;flex-wrap:wrap;align-items:center;gap:.5em 1em;margin-top:1em}
-.md-typeset .qe-calc .md-button{margin:0;padding:.4em 1em;color:var(--md-default-fg-color);border-color:currentColor;background:none;cursor:pointer;font:inherit}
-/* Stays in sight at the bottom of the screen while the learner types further up. */
-.qe-calc-summary{position:sticky;bottom:0;z-index:1;box-shadow:0 -.2rem .4rem var(--md-default-bg-color);margin-top:1em;padding:.3em .8em;border-left:.2rem solid var(--md-accent-fg-color);background:var(--md-code-bg-color);font-weight:700}
-.qe-calc-scroll{overflow-x:auto}
-.md-typeset .qe-calc-table{display:table;width:100%;font-size:.85em}
-.md-typeset .qe-calc-table :is(td,th){padding:.4em .6em}
-.md-typeset .qe-calc-table th{text-align:left}
-.md-typeset .qe-calc-table :is(td,thead th+th){text-align:right;white-space:nowrap}
-.qe-calc-table tbody+tbody{border-top:2px solid var(--md-default-fg-color--light)}
-.md-typeset .qe-calc-chart{display:block;width:auto;max-width:none;margin:1em 0 0;font-size:.85em;text-align:left}
-.md-typeset .qe-calc-chart figcaption{max-width:none;margin:0 0 .5em;font-style:normal}
-.qe-calc-bar{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.5fr) 5.5em;align-items:center;gap:.5em;margin:.2em 0}
-.qe-calc-bar>span:last-child{text-align:right;white-space:nowrap}
-.qe-calc-track{position:relative;height:1.1em;background:linear-gradient(var(--md-default-fg-color--light),var(--md-default-fg-color--light)) 50%/1px 100% no-repeat}
-.qe-calc-track>span{position:absolute;top:.15em;bottom:.15em;background:var(--md-accent-fg-color);border-radius:.1rem}
-`;
-
-function style(d) {
-  if (d.getElementById("qe-calc-css")) return;
-  const s = d.createElement("style");
-  s.id = "qe-calc-css";
-  s.textContent = CSS;
-  d.head.append(s);
-}
 
 // What was saved, kept only where it is a number in range for a field this form has:
 // anything else (hand-edited, another version's) is dropped field by field, never trusted.
@@ -124,7 +85,6 @@ function calculator(root) {
     try { self.QE.u.L.removeItem(self.QE.u.P + KEY); } catch (e) { /* blocked storage: nothing was kept */ }
     paint("Back to the example. ");
   });
-  style(document);
   paint();
 }
 
