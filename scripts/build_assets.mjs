@@ -16,6 +16,8 @@ export const ENTRIES = {
   "quizengine.min.js": "page.js",
   "star.min.js": "star-page.js",
   "progress.min.js": "progress-page.js",
+  "calculator.min.js": "calculator-page.js",
+  "calculator.min.css": "calculator.css",
   "star-model.min.js": "star-model.js",
   "quizengine.min.css": "quizengine.css",
 };

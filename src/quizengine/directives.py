@@ -1,6 +1,7 @@
 """Finding quiz directives in page Markdown: one definition for the extension, plugin and validator.
 
-A directive is a line `::quiz{#id}` (or `::quiz-progress`) outside fenced code.
+A directive is a line `::quiz{#id}` (or `::quiz-progress`, `::offer-calculator`) outside
+fenced code.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 DIRECTIVE = re.compile(
-    r"^::(?P<name>quiz|quiz-progress)(?:\{\s*(?:#|id=\"?)(?P<id>[^\s}\"]*)\"?\s*\})?[ \t]*$"
+    r"^::(?P<name>quiz|quiz-progress|offer-calculator)"
+    r"(?:\{\s*(?:#|id=\"?)(?P<id>[^\s}\"]*)\"?\s*\})?[ \t]*$"
 )
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 

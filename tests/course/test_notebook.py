@@ -1,12 +1,13 @@
 """Checks for docs/benefits/offer-calculator.ipynb ("What is this offer worth?").
 
 The notebook is executed top to bottom in a temporary copy with the python3 kernel, the same way
-mkdocs-jupyter runs it at build time. The tests then read what it printed:
+mkdocs-jupyter runs it at build time. It imports the one offer method, `quizengine.offers`, and
+shows the Research chapter's worked example. The tests then read what it printed:
 
-* the comparison table (one row per component, then a TOTAL row), whose totals must equal the sum
-  of the printed components, and whose components must match an independent recomputation from the
-  notebook's own inputs cell;
-* the machine-readable ``TOTALS A=... B=...`` line printed by the last code cell;
+* the comparison table (one row per line, then the ongoing, sign-on and year 1 rows), which must
+  be the method's figures for the notebook's inputs, and those inputs the chapter's example;
+* the figures the chapter states (its totals and "B is ahead by ..."), which the table, the
+  method and the in-page calculator's vectors (tests/test_offers.py) must all give;
 * an ``image/png`` display for the chart.
 
 The stored notebook itself must stay free of outputs so the repository stays clean.
@@ -24,98 +25,36 @@ import nbformat
 import pytest
 from nbconvert.preprocessors import ExecutePreprocessor
 
+from quizengine.offers import EXAMPLE, LINES, compare_offers, money
+
+from ..test_offers import chapter_figures
+
 NOTEBOOK = Path(__file__).resolve().parents[2] / "docs" / "benefits" / "offer-calculator.ipynb"
 
-EXPECTED_LABELS = [
-    "Base salary",
-    "Bonus (expected)",
-    "Retirement match",
-    "Health insurance (cost)",
-    "Paid time off",
-    "Remote work savings",
-    "Learning budget",
-    "Equity (discounted)",
-    "Sign-on (per year)",
-]
-TOTAL_LABEL = "TOTAL per year"
+TOTALS = ["Ongoing yearly value", "Sign-on (year 1 only)", "Year 1 value"]
+EXPECTED_LABELS = [line.label for line in LINES] + TOTALS
 
-_NUM = r"-?[\d,]+\.\d{2}"
+_MONEY = r"[+−]?\$[\d,]+"
 ROW_RE = re.compile(
-    rf"^(?P<label>\S.*?)\s+(?P<a>{_NUM})\s+(?P<b>{_NUM})\s+(?P<diff>[+-][\d,]+\.\d{{2}})\s*$"
+    rf"^(?P<label>\S.*?)\s+(?P<a>{_MONEY})\s+(?P<b>{_MONEY})\s+(?P<diff>{_MONEY})\s*$"
 )
-TOTALS_RE = re.compile(r"^TOTALS A=(?P<a>-?\d+\.\d{2}) B=(?P<b>-?\d+\.\d{2})\s*$", re.MULTILINE)
 
 
-def _num(text: str) -> float:
-    return float(text.replace(",", ""))
+def _num(text: str) -> int:
+    return int(text.replace("−", "-").replace("$", "").replace(",", "").replace("+", ""))
 
 
 # --------------------------------------------------------------------------- helpers
 
 
-def parse_table(
-    text: str,
-) -> tuple[list[tuple[str, float, float, float]], tuple[float, float, float]]:
-    """Parse the printed comparison table into component rows and the TOTAL row."""
-    rows: list[tuple[str, float, float, float]] = []
-    total = None
+def parse_table(text: str) -> dict[str, tuple[int, int, int]]:
+    """The printed comparison table: label -> (A, B, B minus A), whole dollars."""
+    rows = {}
     for line in text.splitlines():
         match = ROW_RE.match(line)
-        if not match:
-            continue
-        values = (_num(match["a"]), _num(match["b"]), _num(match["diff"]))
-        if match["label"] == TOTAL_LABEL:
-            total = values
-        else:
-            rows.append((match["label"], *values))
-    assert total is not None, f"no '{TOTAL_LABEL}' row in the table:\n{text}"
-    return rows, total
-
-
-def check_table(text: str) -> tuple[float, float]:
-    """Assert the table is internally consistent; return (total A, total B).
-
-    Every printed amount is rounded to cents, so the sum of the printed rows may differ from the
-    printed total by up to half a cent per row. Any real component (>= $0.05) dropped from or
-    double-counted in the total is still caught.
-    """
-    rows, (total_a, total_b, total_diff) = parse_table(text)
-    labels = [row[0] for row in rows]
-    assert labels == EXPECTED_LABELS, f"unexpected component rows: {labels}"
-
-    tolerance = 0.005 * (len(rows) + 1)
-    sum_a = sum(row[1] for row in rows)
-    sum_b = sum(row[2] for row in rows)
-    assert sum_a == pytest.approx(total_a, abs=tolerance), (
-        f"Offer A: components sum to {sum_a:.2f}, total says {total_a:.2f}"
-    )
-    assert sum_b == pytest.approx(total_b, abs=tolerance), (
-        f"Offer B: components sum to {sum_b:.2f}, total says {total_b:.2f}"
-    )
-    for label, a, b, diff in rows:
-        assert diff == pytest.approx(b - a, abs=0.011), f"difference column wrong for {label}"
-    assert total_diff == pytest.approx(total_b - total_a, abs=0.011)
-    return total_a, total_b
-
-
-def expected_components(offer: dict, you: dict) -> list[float]:
-    """Independent re-statement of the notebook's formulas (see its Assumptions cell)."""
-    base = offer["base_salary"]
-    bonus = base * offer["bonus_target_pct"] * offer["bonus_expected_payout"]
-    if offer["expected_stay_years"] >= offer["match_vesting_years"]:
-        matched_pct = min(offer["your_contribution_pct"], offer["match_cap_pct"])
-        match = base * offer["match_rate"] * matched_pct
-    else:
-        match = 0.0
-    health = -(offer["health_premium_per_month"] * 12 + offer["health_out_of_pocket_per_year"])
-    pto = offer["pto_days"] * base / you["working_days_per_year"]
-    commute_hours = offer["commute_minutes_one_way"] * 2 / 60
-    per_remote_day = commute_hours * you["value_of_time_per_hour"] + offer["commute_cost_per_day"]
-    remote = offer["remote_days_per_week"] * offer["working_weeks_per_year"] * per_remote_day
-    learning = offer["learning_budget_per_year"]
-    equity = offer["equity_vesting_per_year"] * (1 - offer["equity_discount"])
-    sign_on = offer["sign_on_bonus"] / offer["expected_stay_years"]
-    return [base, bonus, match, health, pto, remote, learning, equity, sign_on]
+        if match:
+            rows[match["label"]] = (_num(match["a"]), _num(match["b"]), _num(match["diff"]))
+    return rows
 
 
 def load_inputs(nb) -> dict:
@@ -205,61 +144,47 @@ def test_chart_is_embedded_as_png(executed):
     assert base64.b64decode(images[0])[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_table_totals_equal_sum_of_components(printed):
-    total_a, total_b = check_table(printed)
-    assert total_a > 0 and total_b > 0
-
-
-def test_totals_line_matches_table(printed):
-    _, (total_a, total_b, _) = parse_table(printed)
-    found = TOTALS_RE.findall(printed)
-    assert len(found) == 1, "expected exactly one 'TOTALS A=... B=...' line"
-    line_a, line_b = (float(x) for x in found[0])
-    assert line_a == pytest.approx(total_a, abs=0.006)
-    assert line_b == pytest.approx(total_b, abs=0.006)
-
-
-def test_components_match_independent_recomputation(stored_nb, printed):
+def test_inputs_are_the_chapters_example(stored_nb):
     inputs = load_inputs(stored_nb)
-    rows, (total_a, total_b, _) = parse_table(printed)
-    for column, offer_key, total in ((1, "OFFER_A", total_a), (2, "OFFER_B", total_b)):
-        expected = expected_components(inputs[offer_key], inputs["YOU"])
-        for row, value in zip(rows, expected, strict=True):
-            assert row[column] == pytest.approx(value, abs=0.006), (
-                f"{offer_key} {row[0]}: printed {row[column]}, recomputed {value:.4f}"
-            )
-        assert total == pytest.approx(sum(expected), abs=0.006)
+    assert (inputs["OFFER_A"], inputs["OFFER_B"], inputs["YOU"]) == (
+        EXAMPLE["a"],
+        EXAMPLE["b"],
+        EXAMPLE["you"],
+    )
 
 
-def test_example_inputs_give_the_documented_totals(printed):
-    # Hand-checked figures for the example inputs (see the notebook's inputs cell).
-    _, (total_a, total_b, _) = parse_table(printed)
-    assert total_a == pytest.approx(97_413.03, abs=0.006)
-    assert total_b == pytest.approx(100_304.36, abs=0.006)
+def test_notebook_uses_the_one_method(stored_nb):
+    code = "\n".join(cell.source for cell in stored_nb.cells if cell.cell_type == "code")
+    assert "from quizengine.offers import" in code
+    assert "def compare_offers" not in code  # no second copy of the method
 
 
-def test_checker_catches_a_component_missing_from_the_total(printed):
-    """Self-test: the consistency check must fail if a component is left out of a total."""
-    rows, (total_a, total_b, _) = parse_table(printed)
-    dropped = next(row for row in rows if row[2] >= 1)  # a non-trivial Offer B component
-    wrong_b = total_b - dropped[2]
-    total_line = next(line for line in printed.splitlines() if line.startswith(TOTAL_LABEL))
-    broken_line = f"{TOTAL_LABEL:<26}{total_a:>14,.2f}{wrong_b:>14,.2f}{wrong_b - total_a:>+14,.2f}"
-    broken = printed.replace(total_line, broken_line)
+def test_table_is_the_methods_figures(stored_nb, printed):
+    rows = parse_table(printed)
+    assert list(rows) == EXPECTED_LABELS, f"unexpected rows: {list(rows)}"
+    inputs = load_inputs(stored_nb)
+    result = compare_offers(inputs["OFFER_A"], inputs["OFFER_B"], inputs["YOU"])
+    pairs = [result.lines[line.key] for line in LINES]
+    pairs += [result.ongoing, result.sign_on, result.year1]
+    for label, (a, b) in zip(EXPECTED_LABELS, pairs, strict=True):
+        expected = (_num(money(a)), _num(money(b)), _num(money(b - a, signed=True)))
+        assert rows[label] == expected, label
+
+
+def test_chapter_method_and_notebook_agree(printed):
+    """The figures the Research chapter states, the method's, and the executed notebook's."""
+    stated = chapter_figures()
+    rows = parse_table(printed)
+    result = compare_offers(EXAMPLE["a"], EXAMPLE["b"], EXAMPLE["you"])
+    assert rows["Ongoing yearly value"][:2] == stated["Ongoing yearly value"] == (78_044, 79_375)
+    assert rows["Year 1 value"][:2] == stated["Year 1 value"] == (78_044, 84_375)
+    lead = (rows["Year 1 value"][2], rows["Ongoing yearly value"][2])
+    assert lead == stated["lead"] == (round(result.year1_diff), round(result.ongoing_diff))
+    assert "+$6,331 in year 1 and +$1,331 a year after that" in printed
+
+
+def test_parser_reads_a_changed_figure(printed):
+    """Self-test: a figure changed in the printed table changes what the parser returns."""
+    broken = printed.replace("+$1,331", "+$1,332", 1)
     assert broken != printed
-    with pytest.raises(AssertionError):
-        check_table(broken)
-
-    lines = printed.splitlines()
-    missing_row = "\n".join(line for line in lines if not line.startswith(EXPECTED_LABELS[-1]))
-    with pytest.raises(AssertionError):
-        check_table(missing_row)
-
-
-def test_summary_uses_computed_numbers(stored_nb, printed):
-    """The closing summary is printed from the computed gap, not typed in."""
-    _, (total_a, total_b, _) = parse_table(printed)
-    gap = abs(total_b - total_a)
-    assert f"${gap:,.0f}" in printed
-    closing = stored_nb.cells[-1]
-    assert closing.cell_type == "markdown" and closing.source.startswith("## Reading the result")
+    assert parse_table(broken)["Ongoing yearly value"][2] == 1_332

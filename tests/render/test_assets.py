@@ -86,6 +86,23 @@ def test_progress_page_code_loads_only_where_the_progress_widget_is() -> None:
     assert out.index('src="../assets/quizengine/progress.js?v=') < out.index("quizengine.js?v=")
 
 
+def test_calculator_code_loads_only_where_the_calculator_is() -> None:
+    assert "calculator.js" not in inject_assets(PAGE.format(QUIZ), "")
+    calculator = '<div class="qe-calc" data-qe="calculator"></div>'
+    out = inject_assets(PAGE.format(calculator), "../")  # a page with the calculator alone
+    assert out.index('src="../assets/quizengine/calculator.js?v=') < out.index("quizengine.js?v=")
+    assert "quizengine.css?v=" in out and "progress.js" not in out and "star.js" not in out
+    head = out[: out.index("</head>")]  # both stylesheets in the head, before the first layout
+    assert 'href="../assets/quizengine/calculator.css?v=' in head and "quizengine.css?v=" in head
+
+
+def test_the_calculator_stays_within_its_own_budget() -> None:
+    """The calculator page loads quizengine.js and the CSS (storage, mounting) and its own
+    files (the method, the form's behaviour, its styles): at most 4 KiB more, gzipped."""
+    sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
+    assert sizes["calculator.js"] + sizes["calculator.css"] <= 4 * 1024, sizes
+
+
 def test_the_part_model_loads_only_where_a_free_mode_star_question_is() -> None:
     """Its one box is render/star.py's `data-k="text"` textarea; structured questions have
     four others, and a page may hold both kinds."""
@@ -98,13 +115,15 @@ def test_the_part_model_loads_only_where_a_free_mode_star_question_is() -> None:
     assert out.count("star-model.js") == 1
 
 
-def test_bundle_ships_five_files() -> None:
+def test_bundle_ships_seven_files() -> None:
     files = bundle()
     assert set(files) == {
         "quizengine.js",
         "star.js",
         "star-model.js",
         "progress.js",
+        "calculator.js",
+        "calculator.css",
         "quizengine.css",
     }
     js = files["quizengine.js"]

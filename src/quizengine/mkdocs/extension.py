@@ -4,6 +4,7 @@ A paragraph that is exactly `::quiz{#research}` (the leaf-directive form of the 
 generic directives proposal) becomes the quiz's HTML; `::quiz-progress` becomes the progress
 widget. Being a block processor, it never sees fenced code, and it needs no MkDocs API, so
 any Python-Markdown host (MkDocs, Zensical) renders quizzes from the same configuration.
+`::offer-calculator` becomes the offer calculator (render/calculator.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ..directives import DIRECTIVE
 from ..models import Quiz
 from ..modules import quiz_directives
 from ..render import inline_assets, render_progress, render_quiz
+from ..render.calculator import render_calculator
 from ..sanitize import reads_files
 from ..star.rubric import effective_rubric
 from .bank import QuizBank, bank_for
@@ -267,6 +269,8 @@ class QuizExtension(Extension):
         return problem_html(message)
 
     def directive(self, name: str, quiz_id: str | None, md: markdown.Markdown) -> str:
+        if name == "offer-calculator":
+            return self._out(render_calculator())
         bank = bank_for(list(self.getConfig("quiz_dirs")), Path.cwd())
         if name == "quiz-progress":
             modules = module_requirements(bank, str(self.getConfig("docs_dir")))

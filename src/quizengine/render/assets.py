@@ -1,13 +1,16 @@
 """Shipping the client: cached files, referenced only by the pages that need them.
 
-Five files: `quizengine.js` (the grader and the UI), `quizengine.css`; `star.js` (the STAR
+Seven files: `quizengine.js` (the grader and the UI), `quizengine.css`; `star.js` (the STAR
 analysis and how its results are shown), which is more than half the size of the rest and so
 is loaded only by pages that hold a STAR question; `star-model.js`, the free-mode part
 finder's weights (`quizengine/star/part_model.json` as a script that hands them to star.js
 through `QE`), loaded only by pages with a free-mode STAR question (its one box is the
 `data-k="text"` textarea) and cached apart, so a retrained model changes one URL; and
 `progress.js` (the "My progress" page: results, export, import), loaded only by the page with
-the progress widget, so that checking imported backups costs quiz pages nothing. Each URL
+the progress widget, so that checking imported backups costs quiz pages nothing; and
+`calculator.js` and `calculator.css` (the offer calculator: its method, behaviour and styles),
+loaded only by a page with `::offer-calculator`, with quizengine.js, whose storage and
+mounting it uses. Each URL
 carries `?v=<content hash>`, so browsers may cache it for good. Their sources are ES modules
 and CSS in `quizengine/client/`; esbuild (pinned in package.json) bundles and minifies them
 into `quizengine/assets/*.min.*`, which are committed and shipped in the package, as Material
@@ -59,19 +62,23 @@ ASSET_DIR = "assets/quizengine"
 
 JS, STAR, MODEL, CSS = "quizengine.js", "star.js", "star-model.js", "quizengine.css"
 PROGRESS = "progress.js"
+CALC, CALC_CSS = "calculator.js", "calculator.css"
 
 ASSET_FILES = {
     JS: "quizengine.min.js",
     STAR: "star.min.js",
     PROGRESS: "progress.min.js",
+    CALC: "calculator.min.js",
+    CALC_CSS: "calculator.min.css",
     MODEL: "star-model.min.js",
     CSS: "quizengine.min.css",
 }
 """Shipped file name -> the built file in `quizengine/assets` (see scripts/build_assets.mjs)."""
 
-_WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress)"')
+_WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress|calculator)"')
 _STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
 _PROGRESS = re.compile(r'<div\b[^>]*\sdata-qe="progress"')
+_CALC = re.compile(r'<div\b[^>]*\sdata-qe="calculator"')
 _FREE = re.compile(r'<textarea\b[^>]*\sdata-k="text"')  # render/star.py's free-mode box
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)
@@ -106,7 +113,8 @@ def _client_files(html: str) -> list[str]:
     if star and _FREE.search(html):
         star.append(MODEL)
     progress = [PROGRESS] if _PROGRESS.search(html) else []
-    return [CSS, *star, *progress, JS]
+    calculator = [CALC_CSS, CALC] if _CALC.search(html) else []
+    return [CSS, *star, *progress, *calculator, JS]
 
 
 def inline_assets(html: str, shipped: set[str]) -> str:
@@ -122,7 +130,7 @@ def inline_assets(html: str, shipped: set[str]) -> str:
         if name not in shipped:
             shipped.add(name)
             text = _CLOSE.sub(r"<\\/\1", bundle()[name])
-            tag = "style" if name == CSS else "script"
+            tag = "style" if name.endswith(".css") else "script"
             out.append(f"<{tag}>{text}</{tag}>" + (LIVE if name == CSS else ""))
     return "".join(out)
 
@@ -141,8 +149,11 @@ def inject_assets(html: str, base_url: str) -> str:
     def url(name: str) -> str:
         return f"{root}{ASSET_DIR}/{name}?v={_version(name)}"
 
-    link = f'<link rel="stylesheet" href="{url(CSS)}">{LIVE}'
-    scripts = "".join(f'<script src="{url(name)}" defer></script>' for name in names if name != CSS)
+    sheets = [name for name in names if name.endswith(".css")]
+    link = "".join(f'<link rel="stylesheet" href="{url(name)}">' for name in sheets) + LIVE
+    scripts = "".join(
+        f'<script src="{url(name)}" defer></script>' for name in names if name not in sheets
+    )
     start = widget.start()
     head = _HEAD_END.search(html, 0, start)
     if head is None:
