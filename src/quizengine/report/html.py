@@ -18,6 +18,7 @@ from .reading import EASY, FEW, HARD, WEAK, fmt, question_notes
 from .svg import distractor_chart, histogram
 
 MAX_PROBLEMS = 500
+MAX_LEARNERS = 2000  # more rows than anyone reads in a page; --json has them all
 FLAG_TEXT = {"never_chosen": "nobody picks it", "beats_key": "picked more often than the key"}
 
 CSS = """
@@ -261,7 +262,9 @@ def _learners(analysis: Analysis) -> str:
     titles = {q.id: q.title for q in analysis.quizzes}
     ids = [q.id for q in analysis.quizzes]
     rows = []
-    for learner in analysis.learners:
+    shown = analysis.learners[:MAX_LEARNERS]
+    more = len(analysis.learners) - len(shown)
+    for learner in shown:
         by_quiz = {q.quiz: q for q in learner.quizzes}
         cells = []
         for qid in ids:
@@ -294,6 +297,11 @@ def _learners(analysis: Analysis) -> str:
                 *(titles[i] for i in ids),
             ],
             rows,
+        )
+        + (
+            f"<p>… and {more} more learners (all of them are in the --json output).</p>"
+            if more
+            else ""
         )
         + "</section>"
     )
