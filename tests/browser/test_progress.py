@@ -62,7 +62,9 @@ def test_downloaded_response_regrades_to_the_same_score(
     path = tmp_path / "response.json"
     download.value.save_as(path)
     response = json.loads(path.read_text())
-    assert set(response) == {"quiz", "presented", "answers"}
+    # `began` names the attempt for the instructors' report; no learner name was given.
+    assert set(response) == {"quiz", "presented", "answers", "began"}
+    assert response["began"] == stored(page)["began"]
     result = _grade_cli(SITE_SOURCE / "quizzes" / f"{QUIZ}.yaml", path)
     page_score = stored(page)["last"]
     assert abs(result["score"] - page_score["score"]) < 1e-6
@@ -86,7 +88,7 @@ def test_progress_page_export_then_import(open_page: OpenPage, tmp_path: Path) -
     data = json.loads(exported.read_text())
     assert data["format"] == "quizengine-progress" and data["version"] == 1
     assert data["responses"][0]["quiz"] == QUIZ
-    assert set(data["responses"][0]) == {"quiz", "presented", "answers"}
+    assert set(data["responses"][0]) == {"quiz", "presented", "answers", "began"}
 
     # A new browser with its own progress: importing merges and never overwrites.
     other = open_page("chapter/types/")
@@ -127,6 +129,53 @@ def test_progress_page_export_then_import(open_page: OpenPage, tmp_path: Path) -
     expect(fresh.locator(f"#qe-{QUIZ}-sum")).to_contain_text("You scored 4 of 7 points")
     expect(fresh.locator(f"#qe-{QUIZ} [data-act=retry]")).to_be_visible()
     expect(question(fresh, "pick-one").locator(".qe-res .qe-st")).to_contain_text("✓ Correct")
+
+
+def test_learner_name_goes_into_exports_and_downloads(open_page: OpenPage, tmp_path: Path) -> None:
+    page = open_page("chapter/types/")
+    _take_quiz(page, RIGHT)
+    page.goto("progress/")
+    name = page.get_by_label("Your name (optional", exact=False)
+    expect(name).to_have_value("")
+    hostile = "  Ana <b>Lee</b>  "
+    name.fill(hostile)
+    name.press("Tab")  # saved on change
+    expect(page.locator(".qe-progress .qe-io")).to_have_text("Your name is saved in this browser.")
+    with page.expect_download() as download:
+        page.locator("[data-act=export]").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    (entry,) = json.loads(exported.read_text())["responses"]
+    assert entry["learner"] == "Ana <b>Lee</b>" and isinstance(entry["began"], int)
+    # The quiz page's "Download response" carries the same name.
+    page.goto("chapter/types/")
+    with page.expect_download() as download:
+        page.locator(f"#qe-{QUIZ} [data-act=download]").click()
+    response = tmp_path / "response.json"
+    download.value.save_as(response)
+    assert json.loads(response.read_text())["learner"] == "Ana <b>Lee</b>"
+    # Both files are one attempt to the report, which shows the name as text.
+    cli = Path(sys.executable).parent / "quizengine"
+    html = tmp_path / "report.html"
+    done = subprocess.run(
+        [str(cli), "report", str(exported), str(response), "--quizzes",
+         str(SITE_SOURCE / "quizzes"), "--out", str(html)],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.endswith("1 attempts analysed, 0 skipped, 1 duplicates counted once\n")
+    assert "Ana &lt;b&gt;Lee&lt;/b&gt;" in html.read_text("utf-8")
+    # Kept across visits; emptying the box forgets it.
+    page.goto("progress/")
+    expect(name).to_have_value("Ana <b>Lee</b>")
+    name.fill("")
+    name.press("Tab")
+    expect(page.locator(".qe-progress .qe-io")).to_have_text("Your name was removed.")
+    page.goto("chapter/types/")
+    with page.expect_download() as download:
+        page.locator(f"#qe-{QUIZ} [data-act=download]").click()
+    download.value.save_as(response)
+    assert "learner" not in json.loads(response.read_text())
 
 
 def test_import_button_opens_the_file_picker_by_keyboard(open_page: OpenPage) -> None:

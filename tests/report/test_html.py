@@ -69,7 +69,8 @@ def test_structure_and_accessibility(hand: Analysis) -> None:
     tags = [tag for tag, _ in checker.tags]
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
     assert tags.count("h1") == 1 and tags.count("title") >= 1
-    assert html.count("<table>") == html.count("<caption>") == 4  # summary, items, 2 options
+    # summary, items, 2 option tables, and the answers typed for the numeric q4
+    assert html.count("<table>") == html.count("<caption>") == 5
     svgs = [attrs for tag, attrs in checker.tags if tag == "svg"]
     assert len(svgs) == 3  # the histogram and one chart per choice question
     for attrs in svgs:

@@ -18,8 +18,15 @@ export default function (w) {
   }
 
   function progress(root) {
-    var { $, $$, mk, own, num, pts, now, noteIn, say, download, respOf, load, okQuiz, okDone, P, L } = QE.u;
+    var { $, $$, mk, own, num, pts, now, noteIn, say, download, respOf, raw, load, okQuiz, okDone, P, L } = QE.u;
     var note = noteIn(root), file = $("input[type=file]", root), io = m => { $(".qe-io", root).textContent = m; say(root, m); };
+    // An optional name, stored here and added to every export and download, so an
+    // instructor's report can tell learners apart. Typed text only goes through `value`.
+    var acts = $(".qe-acts", root), box = mk("p", "qe-name"), label = mk("label", 0, "Your name (optional, added to the results you export or download for your instructor) "), name = mk("input");
+    name.type = "text"; name.maxLength = 80; name.style.cssText = "border:1px solid;border-radius:.2em;padding:.2em .4em;width:16em;max-width:100%"; name.autocomplete = "name"; name.value = raw("learner") || "";
+    name.addEventListener("change", () => { try { var v = name.value.trim(); if (v) L.setItem(P + "learner", v); else L.removeItem(P + "learner"); io(v ? "Your name is saved in this browser." : "Your name was removed."); } catch (e) { io("This browser does not allow saving, so your name was not kept."); } });
+    label.append(name); box.append(label);
+    if (acts && !$(".qe-name", root)) acts.before(box);
     function paint() {
       var passed = {};
       $$("tr[data-quiz]", root).forEach(tr => {

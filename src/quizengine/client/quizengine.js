@@ -56,7 +56,9 @@ export default function start(w, d) {
   function respOf(s) {
     var a = {};
     (s.presented || Object.keys(s.answers)).forEach(k => { if (own(s.answers, k)) a[k] = s.answers[k]; });
-    return { quiz: s.quiz, presented: s.presented, answers: a };
+    // `began` tells attempts apart and `learner` (set on the My progress page) names them,
+    // for the instructors' report (docs/instructors/results.md).
+    return { quiz: s.quiz, presented: s.presented, answers: a, began: s.began, learner: raw("learner") || void 0 };
   }
   // Storage. A record that does not parse or pass its check is moved aside under
   // qe:quarantine:, and the learner is told where: never crashed on, never silently erased.

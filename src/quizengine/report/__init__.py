@@ -1,10 +1,12 @@
 """Results analysis for instructors: re-grade learners' exports and report on the quiz.
 
-Data flows one way: `collect` (files -> re-graded results + problems), `analyse` (results ->
-statistics, pure), `render_html` / `summary_json` / `summary_text` (statistics -> output).
-The statistics follow Moodle's quiz statistics report (facility index, discrimination index,
-discriminative efficiency); the exact formulas are in `quizengine.report.stats`, and the
-conventions for draws, distractors and STAR checks in `quizengine.report.analyse`.
+Data flows one way: `collect` (files -> re-graded results + problems, each attempt once),
+`analyse` (results -> statistics, what learners wrote, the learners table; pure),
+`render_html` / `summary_json` / `summary_text` (statistics -> output). The statistics
+follow Moodle's quiz statistics report (facility index, discrimination index, discriminative
+efficiency); the exact formulas are in `quizengine.report.stats`, the conventions for draws,
+distractors and STAR checks in `quizengine.report.analyse`, attempt identity in
+`quizengine.report.collect` and the grouping of typed answers in `quizengine.report.written`.
 """
 
 from __future__ import annotations
@@ -15,28 +17,40 @@ from .command import add_commands, run_report
 from .html import render_html
 from .model import (
     Analysis,
+    AnswerCount,
     CheckRate,
     Distractors,
     Graded,
+    Learner,
+    LearnerQuiz,
+    Matched,
+    Matches,
     OptionCount,
     Problem,
     QuestionStats,
     QuizStats,
     StarStats,
+    Written,
 )
 from .simulate import simulate_class
 from .summary import summary_json, summary_text
 
 __all__ = [
     "Analysis",
+    "AnswerCount",
     "CheckRate",
     "Distractors",
     "Graded",
+    "Learner",
+    "LearnerQuiz",
+    "Matched",
+    "Matches",
     "OptionCount",
     "Problem",
     "QuestionStats",
     "QuizStats",
     "StarStats",
+    "Written",
     "add_commands",
     "analyse",
     "collect",

@@ -20,30 +20,40 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import assert_never
 
 from ..models import (
     GradeResult,
+    MatchingQuestion,
     MultipleQuestion,
+    NumericQuestion,
+    OrderingQuestion,
     Question,
     QuestionResult,
     Quiz,
+    ShortTextQuestion,
     SingleQuestion,
+    StarQuestion,
+    TrueFalseQuestion,
 )
 from .model import (
     Analysis,
     CheckRate,
     Distractors,
     Graded,
+    Learner,
+    LearnerQuiz,
     OptionCount,
     OptionFlag,
     QuestionStats,
     QuizStats,
     StarStats,
 )
+from .reading import plain_text
 from .stats import item_stats, mean, median, sample_sd
+from .written import MatchTally, Tally, WrittenTally, tally_for
 
-_MARKUP = re.compile(r"[*`]+")
-_SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"(\d+)")
 
 
 def analyse(results: Iterable[GradeResult], quizzes: Mapping[str, Quiz]) -> Analysis:
@@ -57,9 +67,46 @@ def analyse(results: Iterable[GradeResult], quizzes: Mapping[str, Quiz]) -> Anal
         if result.quiz not in quizzes:
             raise ValueError(f"a result is for quiz '{result.quiz}', which was not given")
         by_quiz.setdefault(result.quiz, []).append(result)
+    learners, unnamed = _learners(by_quiz, quizzes)
     return Analysis(
-        tuple(_quiz_stats(quiz, by_quiz[qid]) for qid, quiz in quizzes.items() if qid in by_quiz)
+        tuple(_quiz_stats(quiz, by_quiz[qid]) for qid, quiz in quizzes.items() if qid in by_quiz),
+        learners=learners,
+        unnamed=unnamed,
     )
+
+
+def _learners(
+    by_quiz: Mapping[str, list[GradeResult]], quizzes: Mapping[str, Quiz]
+) -> tuple[tuple[Learner, ...], int]:
+    """Per named learner and quiz: attempts, best percent, passed (on any attempt).
+
+    Names are matched ignoring case and spacing ("Ana  Lee" is "ana lee"), shown as first
+    seen; the learners come back in name order, their quizzes in the order of `quizzes`.
+    """
+    names: dict[str, str] = {}
+    tallies: dict[str, dict[str, list[float]]] = {}  # learner -> quiz -> [attempts, best, passed]
+    unnamed = 0
+    for qid in quizzes:
+        for result in by_quiz.get(qid, ()):
+            name = result.learner if isinstance(result, Graded) else None
+            if not name:
+                unnamed += 1
+                continue
+            key = " ".join(name.split()).casefold()
+            names.setdefault(key, name)
+            percent = 100.0 * result.score / result.max_score if result.max_score else 0.0
+            tally = tallies.setdefault(key, {}).setdefault(qid, [0, 0.0, 0])
+            tally[0] += 1
+            tally[1] = max(tally[1], percent)
+            tally[2] = max(tally[2], float(result.passed))
+    learners = tuple(
+        Learner(
+            names[key],
+            tuple(LearnerQuiz(qid, int(t[0]), t[1], bool(t[2])) for qid, t in tallies[key].items()),
+        )
+        for key in sorted(tallies, key=_natural)
+    )
+    return learners, unnamed
 
 
 @dataclass(slots=True)
@@ -98,12 +145,21 @@ class _Column:
     totals: list[float] = field(default_factory=list)
     choice: _Choice | None = None
     star: _Star | None = None
+    written: Tally | None = None
 
 
 def _column(question: Question) -> _Column:
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        return _Column(choice=_Choice(question, dict.fromkeys(question.by_id, 0)))
-    return _Column(star=_Star() if question.type == "star" else None)
+    match question:
+        case SingleQuestion() | MultipleQuestion():
+            return _Column(choice=_Choice(question, dict.fromkeys(question.by_id, 0)))
+        case StarQuestion():
+            return _Column(star=_Star())
+        case ShortTextQuestion() | NumericQuestion() | MatchingQuestion():
+            return _Column(written=tally_for(question))
+        case TrueFalseQuestion() | OrderingQuestion():
+            return _Column()
+        case _ as never:
+            assert_never(never)
 
 
 def _quiz_stats(quiz: Quiz, results: list[GradeResult]) -> QuizStats:
@@ -123,11 +179,13 @@ def _quiz_stats(quiz: Quiz, results: list[GradeResult]) -> QuizStats:
                 _count_choice(column.choice, qr.status, answers.get(qr.id))
             elif column.star is not None:
                 column.star.add(qr)
+            elif column.written is not None and answers is not None:
+                column.written.add(qr, answers.get(qr.id))
     questions = []
     for question in quiz.questions:
         column = columns[question.id]
         item = item_stats(column.scores, column.totals, question.points)
-        choice = column.choice
+        choice, tally = column.choice, column.written
         questions.append(
             QuestionStats(
                 id=question.id,
@@ -141,6 +199,8 @@ def _quiz_stats(quiz: Quiz, results: list[GradeResult]) -> QuizStats:
                 efficiency=item.efficiency,
                 distractors=_distractors(choice) if choice is not None else None,
                 prompt=plain_text(question.prompt, 160),
+                written=tally.result() if isinstance(tally, WrittenTally) else None,
+                matches=tally.result() if isinstance(tally, MatchTally) else None,
             )
         )
     return QuizStats(
@@ -167,6 +227,12 @@ def _quiz_stats(quiz: Quiz, results: list[GradeResult]) -> QuizStats:
             if star is not None
         ),
     )
+
+
+def _natural(name: str) -> list[tuple[int, str]]:
+    """Sort key putting "learner 2" before "learner 10"."""
+    return [(0, part) if i % 2 == 0 else (int(part), "") for i, part in
+            enumerate(_DIGITS.split(name))]  # fmt: skip
 
 
 def _count_choice(choice: _Choice, status: str, answer: object) -> None:
@@ -212,9 +278,3 @@ def _distractors(choice: _Choice) -> Distractors:
             )
         )
     return Distractors(n, tuple(options), choice.unanswered, choice.invalid)
-
-
-def plain_text(markdown: str, limit: int = 90) -> str:
-    """Option text for a table cell: markup stripped, one line, cut at `limit` characters."""
-    text = _SPACE.sub(" ", _MARKUP.sub("", markdown)).strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -11,9 +11,17 @@ rename downloads:
   `passed` and `percent` are recomputed from the quiz's current pass mark, as re-grading would.
 
 Re-grading is preferred because it applies the current quiz and keeps the chosen options, which
-the distractor analysis needs. A file whose bytes were already seen is a duplicate: it is
-reported once and counted once (the response format carries no learner id, so the content is
-the only identity there is). Bad files never stop the run: each becomes a `Problem`.
+the distractor analysis needs. Bad files never stop the run: each becomes a `Problem`.
+
+Duplicates are counted once, at two levels. A file whose bytes were already seen is the same
+file. And the same attempt often arrives twice, as a downloaded response and inside a
+progress export, so each response has an identity: its quiz, `presented` and answers (as
+canonical JSON), plus the two keys the site's exports add (docs/instructors/results.md):
+`began`, when the attempt began (milliseconds since 1970), and `learner`, the name the
+learner gave. Two responses are the same attempt when quiz, presented and answers agree and
+neither `began` nor `learner` differs where both carry one (an export made before the
+learner typed their name is still the same attempt). Older exports carry neither key, so
+two learners who answered alike count once there, as identical files always did.
 
 Throughput matters (a large course exports tens of thousands of files), so the per-file work
 is: one read of at most `MAX_BYTES + 1` bytes, one BLAKE2 hash, one `json.loads` of the bytes,
@@ -41,6 +49,7 @@ from ..safeio import FileRefused, JsonRefused, loads_json, read_regular
 from .model import Graded, Problem
 
 MAX_BYTES = 1 << 20
+MAX_NAME = 80
 PROGRESS_FORMAT = "quizengine-progress"
 TOLERANCE = 1e-6
 
@@ -115,6 +124,7 @@ def _collect(
     files, problems = discover(paths)
     results: list[GradeResult] = []
     seen: dict[bytes, str] = {}
+    attempts = _Attempts()
     total = len(files)
     for done, path in enumerate(files, 1):
         try:
@@ -125,7 +135,7 @@ def _collect(
                 problems.append(Problem(path, f"duplicate of {first}", "duplicate"))
             else:
                 seen[digest] = path
-                _dispatch(path, _parse(data), quizzes, results, problems)
+                _dispatch(path, _parse(data), quizzes, results, problems, attempts)
         except Skip as exc:
             problems.append(Problem(path, str(exc)))
         except (ValueError, ArithmeticError, RecursionError, UnicodeError) as exc:
@@ -172,18 +182,20 @@ def _dispatch(
     quizzes: Mapping[str, Quiz],
     results: list[GradeResult],
     problems: list[Problem],
+    attempts: _Attempts,
 ) -> None:
     if not isinstance(data, dict):
         raise Skip(f"expected a JSON object, found {_json_type(data)}")
     if "format" in data:
         entries = _bundle(data)
         for index, entry in enumerate(entries, 1):
+            where = f"entry {index} of the progress export"
             try:
-                results.append(_from_response(path, entry, quizzes))
+                _add(_from_response(path, entry, quizzes, attempts, where), results, problems)
             except Skip as exc:
-                problems.append(Problem(path, f"entry {index} of the progress export: {exc}"))
+                problems.append(Problem(path, f"{where}: {exc}"))
     elif "answers" in data:
-        results.append(_from_response(path, data, quizzes))
+        _add(_from_response(path, data, quizzes, attempts, ""), results, problems)
     elif "questions" in data and "score" in data:
         results.append(_from_result(path, data, quizzes))
     else:
@@ -207,7 +219,17 @@ def _bundle(data: dict[str, Any]) -> list[object]:
     return entries
 
 
-def _from_response(path: str, data: object, quizzes: Mapping[str, Quiz]) -> Graded:
+def _add(got: Graded | Problem, results: list[GradeResult], problems: list[Problem]) -> None:
+    if isinstance(got, Problem):
+        problems.append(got)
+    else:
+        results.append(got)
+
+
+def _from_response(
+    path: str, data: object, quizzes: Mapping[str, Quiz], attempts: _Attempts, where: str
+) -> Graded | Problem:
+    """The re-graded attempt, or a duplicate `Problem` when this attempt was already counted."""
     if not isinstance(data, dict):
         raise Skip(f"expected a response object, found {_json_type(data)}")
     try:
@@ -215,13 +237,73 @@ def _from_response(path: str, data: object, quizzes: Mapping[str, Quiz]) -> Grad
     except ValidationError as exc:
         raise Skip(_validation_message(exc, "response")) from None
     quiz = _quiz(response.quiz, quizzes)
+    learner = _learner(data.get("learner"))
+    began = data.get("began")
+    if isinstance(began, bool) or not isinstance(began, int | float):
+        began = None
+    identity = attempts.identity(response, began, learner)
+    first = attempts.first(identity, learner)
+    if first is not None:
+        reason = f"the same attempt as {first}"
+        return Problem(path, f"{where}: {reason}" if where else reason, "duplicate")
     try:
         result = grade(quiz, response)
     except ResponseError as exc:
         raise Skip(str(exc)) from None
     if not result.questions:
         raise Skip("no question was presented ('presented' is empty)")
-    return Graded.model_construct(**result.__dict__, answers=response.answers, source=path)
+    graded = Graded.model_construct(
+        **result.__dict__, answers=response.answers, source=path, learner=learner
+    )
+    attempts.keep(identity, f"{path} ({where})" if where else path, graded)
+    return graded
+
+
+Identity = tuple[bytes, float | None, str | None]
+
+
+class _Attempts:
+    """The attempts counted so far, by identity (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[bytes, list[tuple[float | None, str | None, str, Graded]]] = {}
+
+    @staticmethod
+    def identity(response: Response, began: float | None, learner: str | None) -> Identity:
+        content = json.dumps(
+            [response.quiz, response.presented, response.answers],
+            sort_keys=True,
+            separators=(",", ":"),
+        ).encode()
+        name = learner.casefold() if learner else None
+        return hashlib.blake2b(content, digest_size=16).digest(), began, name
+
+    def first(self, identity: Identity, learner: str | None) -> str | None:
+        """Where this attempt was counted already, or None when it is new."""
+        key, began, name = identity
+        kept = self._kept.get(key, [])
+        for index, (b, n, where, graded) in enumerate(kept):
+            if b is not None and began is not None and b != began:
+                continue
+            if n is not None and name is not None and n != name:
+                continue
+            if n is None and name is not None:  # this copy names the learner: keep the name
+                graded.learner = learner
+                kept[index] = (b if b is not None else began, name, where, graded)
+            return where
+        return None
+
+    def keep(self, identity: Identity, where: str, graded: Graded) -> None:
+        key, began, name = identity
+        self._kept.setdefault(key, []).append((began, name, where, graded))
+
+
+def _learner(value: object) -> str | None:
+    """The learner's name as shown: one line, at most MAX_NAME characters; None when blank."""
+    if not isinstance(value, str):
+        return None
+    name = " ".join(value.split())
+    return name[:MAX_NAME] or None
 
 
 def _from_result(path: str, data: dict[str, Any], quizzes: Mapping[str, Quiz]) -> Graded:

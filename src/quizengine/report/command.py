@@ -2,9 +2,11 @@
 
 A thin shell over `collect`, `analyse` and `render_html`. Streams: one `PATH: skipped: reason`
 line per set-aside file and the final tally on stderr; the summary (text or JSON) on stdout,
-so `--json` output pipes cleanly. Exit 0 when at least one attempt was analysed, 1 when none
-could be, 2 for usage errors (a missing path, no loadable quiz, an output folder that does not
-exist), checked before the long part of the run.
+so `--json` output pipes cleanly. The HTML report is written to `--out` when it is given, and
+to `report.html` when neither `--out` nor `--json` is: `--json` alone writes no file. Exit 0
+when at least one attempt was analysed, 1 when none could be, 2 for usage errors (a missing
+path, no loadable quiz, an output folder that does not exist), checked before the long part
+of the run.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .progress import ProgressBar
 from .summary import summary_json, summary_text
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
+DEFAULT_OUT = "report.html"
 
 
 def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -41,8 +44,16 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="response files, progress exports or grade results, or folders of them",
     )
     p.add_argument("--quizzes", default="quizzes", metavar="DIR", help="default: quizzes/")
-    p.add_argument("--out", default="report.html", metavar="FILE", help="default: report.html")
-    p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help=f"write the HTML report here (default: {DEFAULT_OUT}, unless --json is given)",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON summary on stdout; writes no HTML unless --out is given",
+    )
     p.add_argument(
         "--progress", action="store_true", help="show a progress bar even when not on a terminal"
     )
@@ -50,22 +61,24 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    out: str | None = args.out if args.out is not None or args.json else DEFAULT_OUT
     missing = [path for path in args.results if not os.path.exists(path)]
     for path in missing:
         _error(f"{path}: no such file or folder")
     if not os.path.isdir(args.quizzes):
         _error(f"--quizzes {args.quizzes}: no such folder")
         missing.append(args.quizzes)
-    folder = os.path.dirname(os.path.abspath(args.out))
-    if not os.path.isdir(folder):
-        _error(f"--out {args.out}: the folder {folder} does not exist")
-        missing.append(args.out)
-    else:
-        try:
-            check_output(args.out)
-        except FileRefused as exc:
-            _error(f"--out {exc}")
-            missing.append(args.out)
+    if out is not None:
+        folder = os.path.dirname(os.path.abspath(out))
+        if not os.path.isdir(folder):
+            _error(f"--out {out}: the folder {folder} does not exist")
+            missing.append(out)
+        else:
+            try:
+                check_output(out)
+            except FileRefused as exc:
+                _error(f"--out {exc}")
+                missing.append(out)
     if missing:
         return EXIT_USAGE
 
@@ -98,17 +111,18 @@ def run_report(args: argparse.Namespace) -> int:
 
     analysis = analyse(results, quizzes)
     analysis = replace(analysis, problems=tuple(problems), files=files)
-    try:
-        # Rendered whole, then renamed into place: a failure never costs the last report.
-        write_atomic(args.out, render_html(analysis).encode("utf-8", "replace"))
-    except OSError as exc:
-        _error(f"cannot write {args.out}: {exc.strerror or exc}")
-        return EXIT_USAGE
+    if out is not None:
+        try:
+            # Rendered whole, then renamed into place: a failure never costs the last report.
+            write_atomic(out, render_html(analysis).encode("utf-8", "replace"))
+        except OSError as exc:
+            _error(f"cannot write {out}: {exc.strerror or exc}")
+            return EXIT_USAGE
     if args.json:
-        print(json_text(summary_json(analysis, args.out)))
+        print(json_text(summary_json(analysis, out)))
     else:
         sys.stdout.write(terminal_text(summary_text(analysis)))
-        print(f"report written to {args.out}")
+        print(f"report written to {out}")
     print(tally, file=sys.stderr)
     return EXIT_OK
 

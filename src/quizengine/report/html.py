@@ -13,28 +13,30 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from .model import Analysis, Distractors, QuestionStats, QuizStats, StarStats
+from .model import Analysis, Distractors, Matches, QuestionStats, QuizStats, StarStats, Written
 from .reading import EASY, FEW, HARD, WEAK, fmt, question_notes
 from .svg import distractor_chart, histogram
 
 MAX_PROBLEMS = 500
+MAX_LEARNERS = 2000  # more rows than anyone reads in a page; --json has them all
 FLAG_TEXT = {"never_chosen": "nobody picks it", "beats_key": "picked more often than the key"}
 
 CSS = """
 body{font:16px/1.5 system-ui,sans-serif;color:#212121;background:#fff;margin:0}
 main{max-width:62rem;margin:0 auto;padding:1rem 1.5rem 3rem}
 h2{border-top:2px solid #c5cae9;padding-top:1rem;margin-top:2.5rem}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.95rem}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem;min-width:60%}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
-th,td{border:1px solid #cfd8dc;padding:.3rem .6rem;text-align:left;vertical-align:top}
+th,td{border:1px solid #cfd8dc;padding:.25rem .45rem;text-align:left;vertical-align:top}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 thead th{background:#eceff1}
 figure{margin:1rem 0}
 svg{max-width:100%;height:auto}
 .note{color:#37474f;font-size:.95rem}
-td.notes{min-width:12rem}
+td.notes{min-width:10rem}
 .scroll{overflow-x:auto;max-width:100%}
-tbody th{white-space:nowrap}
+.text{overflow-wrap:anywhere;min-width:6rem}
+ul.chosen,ul.hints{margin:0;padding-left:1.2rem}
 """
 
 
@@ -58,6 +60,7 @@ def render_html(analysis: Analysis) -> str:
         f"{_count(duplicates, 'duplicate')} counted once.</p>"
         f'<nav aria-label="Quizzes in this report"><ul>{nav}</ul></nav>'
         + "".join(_quiz(q) for q in quizzes)
+        + _learners(analysis)
         + _problems(analysis)
         + "</main></body></html>\n"
     )
@@ -85,6 +88,7 @@ def _quiz(quiz: QuizStats) -> str:
         else ""
     )
     choice = [q for q in quiz.questions if q.distractors is not None]
+    typed = [q for q in quiz.questions if q.written is not None or q.matches is not None]
     return (
         f'<section id="{anchor}" aria-labelledby="{anchor}-h">'
         f'<h2 id="{anchor}-h">{escape(quiz.title)} <small>({escape(quiz.id)})</small></h2>'
@@ -94,14 +98,18 @@ def _quiz(quiz: QuizStats) -> str:
         f"<h3>Questions</h3>{caveat}{_items(quiz)}"
         + (f"<h3>Distractors</h3>{_reading_distractors(quiz)}" if choice else "")
         + "".join(_distractors(quiz, q, q.distractors) for q in choice if q.distractors)
+        + (f"<h3>What learners wrote and matched</h3>{_reading_written(quiz)}" if typed else "")
+        + "".join(_written(q, q.written) for q in typed if q.written)
+        + "".join(_matches(q, q.matches) for q in typed if q.matches)
         + (f"<h3>STAR self-reviews</h3>{_star(quiz)}" if quiz.star else "")
         + "</section>"
     )
 
 
 def _items(quiz: QuizStats) -> str:
-    head = ["Question", "Type", "Points", "Attempts", "Facility", "SD", "Discrimination",
-            "Discriminative efficiency", "Worth a look"]  # fmt: skip
+    # Soft hyphens let the two longest headers break, so the table fits a 992 px page.
+    head = ["Question", "Type", "Points", "Attempts", "Facility", "SD", "Discrimi\u00adnation",
+            "Discrimi\u00adnative efficiency", "Worth a look"]  # fmt: skip
     body = (
         [
             f'<th scope="row">{escape(q.id)}</th>',
@@ -170,6 +178,132 @@ def _distractors(quiz: QuizStats, question: QuestionStats, data: Distractors) ->
     return (
         f"<h4>{escape(question.id)}</h4><p>{escape(question.prompt)}</p>"
         f"<figure>{chart}</figure>{table}"
+    )
+
+
+def _reading_written(quiz: QuizStats) -> str:
+    return (
+        '<p class="note">Answers are grouped as the grader compares them (short text without '
+        "case, spacing or surrounding punctuation unless the question matches exactly; numbers "
+        "by the value read), most frequent first, with the points each group got. A frequent "
+        "answer that scored 0 is often a right answer the question does not accept yet.</p>"
+    )
+
+
+def _score(low: float, high: float, points: float) -> str:
+    got = f"{low:g}" if abs(high - low) < 1e-9 else f"{low:g}–{high:g}"
+    return f"{got} of {points:g}"
+
+
+def _written(question: QuestionStats, data: Written) -> str:
+    answered = data.n - data.unanswered - data.invalid
+    rows = []
+    for a in data.answers:
+        if a.understood:
+            shown = escape(a.answer)
+        else:
+            examples = ", ".join(f"“{escape(e)}”" for e in a.examples)
+            shown = f"<em>not understood as a number</em> (such as {examples})"
+        rows.append([f'<td class="text">{shown}</td>', _num(str(a.count)),
+                     _num(_share(a.count, answered)),
+                     _num(_score(a.low, a.high, question.points))])  # fmt: skip
+    if data.others:
+        what = _count(data.other_answers, "other answer")
+        rows.append([f'<td class="text"><em>{what}</em></td>', _num(str(data.others)),
+                     _num(_share(data.others, answered)), ""])  # fmt: skip
+    for label, count in (("no answer", data.unanswered), ("invalid answer", data.invalid)):
+        if count:
+            rows.append([f'<td class="text"><em>{label}</em></td>', _num(str(count)), "", ""])
+    table = _table(
+        f"Answers to question {question.id} ({data.n} responses)",
+        ["Answer", "Learners", "Share of answers", "Points"],
+        rows,
+    )
+    hints = "".join(f"<li>{escape(h)}</li>" for h in data.hints)
+    return (
+        f"<h4>{escape(question.id)}</h4><p>{escape(question.prompt)}</p>"
+        + (f'<ul class="hints">{hints}</ul>' if hints else "")
+        + table
+    )
+
+
+def _matches(question: QuestionStats, data: Matches) -> str:
+    rows = []
+    for row in data.rows:
+        chosen = "".join(
+            f"<li>{escape(o.text)} <small>({escape(o.id)})</small>: {o.count}"
+            + (" <strong>(the key)</strong>" if o.correct else "")
+            + "</li>"
+            for o in row.chosen
+        )
+        if row.blank:
+            chosen += f"<li><em>left unmatched</em>: {row.blank}</li>"
+        rows.append([f'<th scope="row">{escape(row.text)} <small>({escape(row.left)})</small></th>',
+                     f'<td class="text"><ul class="chosen">{chosen}</ul></td>'])  # fmt: skip
+    extra = [f"{n} {label}" for n, label in ((data.unanswered, "unanswered"),
+                                             (data.invalid, "invalid")) if n]  # fmt: skip
+    table = _table(
+        f"Pairs chosen for question {question.id} ({data.n} responses"
+        + (f", {', '.join(extra)}" if extra else "")
+        + ")",
+        ["Left item", "Right items chosen (learners)"],
+        rows,
+    )
+    return f"<h4>{escape(question.id)}</h4><p>{escape(question.prompt)}</p>{table}"
+
+
+def _share(count: int, of: int) -> str:
+    return fmt(100 * count / of, "%", 0) if of else "undefined"
+
+
+def _learners(analysis: Analysis) -> str:
+    if not analysis.learners:
+        return ""
+    titles = {q.id: q.title for q in analysis.quizzes}
+    ids = [q.id for q in analysis.quizzes]
+    rows = []
+    shown = analysis.learners[:MAX_LEARNERS]
+    more = len(analysis.learners) - len(shown)
+    for learner in shown:
+        by_quiz = {q.quiz: q for q in learner.quizzes}
+        cells = []
+        for qid in ids:
+            q = by_quiz.get(qid)
+            cells.append(
+                "–"
+                if q is None
+                else f"{fmt(q.best, '%', 0)}, {'passed' if q.passed else 'not passed'}"
+                + (f", {q.attempts} attempts" if q.attempts > 1 else "")
+            )
+        rows.append([f'<th scope="row" class="text">{escape(learner.name)}</th>',
+                     _num(str(len(learner.quizzes))), _num(str(learner.passed)),
+                     *(escape(c) for c in cells)])  # fmt: skip
+    unnamed = (
+        f" Not listed: {_count(analysis.unnamed, 'attempt')} with no name."
+        if analysis.unnamed
+        else ""
+    )
+    return (
+        '<section aria-labelledby="learners-h"><h2 id="learners-h">Learners</h2>'
+        '<p class="note">One row per name learners gave on the site\'s My progress page '
+        "(the same name in any case or spacing is one learner). Best score and passed are over "
+        f"all of a learner's attempts at a quiz (a dash: not attempted).{unnamed}</p>"
+        + _table(
+            "Learners and their best scores",
+            [
+                "Learner",
+                "Quizzes attempted",
+                "Quizzes passed",
+                *(titles[i] for i in ids),
+            ],
+            rows,
+        )
+        + (
+            f"<p>… and {more} more learners (all of them are in the --json output).</p>"
+            if more
+            else ""
+        )
+        + "</section>"
     )
 
 

@@ -23,6 +23,7 @@ class Graded(GradeResult):
 
     answers: dict[str, Any] | None = Field(default=None, exclude=True)
     source: str = Field(default="", exclude=True)
+    learner: str | None = Field(default=None, exclude=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,75 @@ class Distractors:
 
 
 @dataclass(frozen=True, slots=True)
+class AnswerCount:
+    """One answer as the grader compares it (normalised), how many wrote it, and its score.
+
+    `low` and `high` are the least and most points it got: equal unless the normalised form
+    hides a difference the grader sees (a regex, say). `examples` are what learners actually
+    typed, for the group of numeric answers that could not be read as a number.
+    """
+
+    answer: str
+    count: int
+    low: float
+    high: float
+    understood: bool = True
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What learners typed for a short text or numeric question: the most frequent answers."""
+
+    n: int
+    answers: tuple[AnswerCount, ...]
+    others: int = 0  # learners whose answer is not among `answers`
+    other_answers: int = 0  # how many distinct answers those are
+    unanswered: int = 0
+    invalid: int = 0
+    hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """One left item of a matching question: which right items learners paired with it."""
+
+    left: str
+    text: str
+    key: str
+    chosen: tuple[OptionCount, ...]
+    blank: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    n: int
+    rows: tuple[Matched, ...]
+    unanswered: int = 0
+    invalid: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerQuiz:
+    quiz: str
+    attempts: int
+    best: float  # percent
+    passed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Learner:
+    """One learner, by the name their exports carry (see docs/instructors/results.md)."""
+
+    name: str
+    quizzes: tuple[LearnerQuiz, ...]
+
+    @property
+    def passed(self) -> int:
+        return sum(q.passed for q in self.quizzes)
+
+
+@dataclass(frozen=True, slots=True)
 class QuestionStats:
     """Classical item statistics for one question; `None` means undefined (see `stats`)."""
 
@@ -74,6 +144,8 @@ class QuestionStats:
     efficiency: float | None
     distractors: Distractors | None = None
     prompt: str = ""
+    written: Written | None = None
+    matches: Matches | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +204,8 @@ class Analysis:
     quizzes: tuple[QuizStats, ...]
     problems: tuple[Problem, ...] = field(default=())
     files: int = 0
+    learners: tuple[Learner, ...] = ()
+    unnamed: int = 0  # attempts whose export carried no learner name
 
     @property
     def n(self) -> int:

@@ -6,11 +6,16 @@ a hard question can be a good one, and a small class makes every index noisy.
 
 from __future__ import annotations
 
+import re
+
 from .model import QuestionStats, QuizStats
 
 HARD, EASY = 30.0, 90.0  # facility, percent
 WEAK = 20.0  # discrimination index
 FEW = 30  # attempts below which item statistics are shaky
+
+_MARKUP = re.compile(r"[*`]+")
+_SPACE = re.compile(r"\s+")
 
 
 def fmt(value: float | None, suffix: str = "", digits: int = 1) -> str:
@@ -51,3 +56,9 @@ def hardest(quiz: QuizStats, count: int = 3) -> list[QuestionStats]:
 def least_discriminating(quiz: QuizStats) -> QuestionStats | None:
     rated = [q for q in quiz.questions if q.discrimination is not None]
     return min(rated, key=lambda q: q.discrimination or 0.0, default=None)
+
+
+def plain_text(markdown: str, limit: int = 90) -> str:
+    """Option text for a table cell: markup stripped, one line, cut at `limit` characters."""
+    text = _SPACE.sub(" ", _MARKUP.sub("", markdown)).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -30,6 +30,9 @@ def simulate_class(
 ) -> list[dict[str, Any]]:
     """`learners` response objects (spec §3) for `quiz`, the same for the same seed."""
     rng = random.Random(seed)
+    # How an answer is spelled comes from a stream of its own, so adding spellings never
+    # changes which learners answer what (the statistics tests pin those).
+    spell = random.Random(f"spelling-{seed}")
     params = {
         q.id: (
             -rng.uniform(0.6, 1.2) if q.id in flawed else rng.uniform(0.5, 2.0),
@@ -52,10 +55,21 @@ def simulate_class(
                 continue
             a, b, weights = params[question.id]
             p = 1.0 / (1.0 + math.exp(-1.7 * a * (ability - b)))
-            answers[question.id] = _answer(rng, question, p, weights)
+            answers[question.id] = _spelled(spell, question, _answer(rng, question, p, weights))
         response["answers"] = answers
         out.append(response)
     return out
+
+
+def _spelled(rng: random.Random, q: Question, answer: Any) -> Any:
+    """Typed answers as people type them: case and spacing vary, some write a near miss."""
+    if q.type == "short_text" and q.match != "regex":
+        if answer == "no idea":
+            return rng.choice(["no idea", "No idea", "not sure", "?", q.answers[0].text + "s"])
+        return rng.choice([answer, answer, answer.upper(), f"  {answer}.", answer.capitalize()])
+    if q.type == "numeric" and answer == "not sure":
+        return rng.choice(["not sure", "about half", "?"])
+    return answer
 
 
 def _weights(rng: random.Random, question: Question) -> list[float]:

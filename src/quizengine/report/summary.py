@@ -3,14 +3,17 @@
 JSON units, chosen so every number reads as it does in the HTML report: `mean`, `median`,
 `sd` and `facility` are percentages (0-100); `discrimination` runs from -100 to 100 and
 `efficiency` is a percentage, both as Moodle prints them; `pass_rate`, `share` and check
-`rate` are fractions (0-1). Undefined values are `null`.
+`rate` are fractions (0-1). Undefined values are `null`. `written` (short text and numeric)
+lists the most frequent answers as the grader compares them, with the least and most points
+each got; `matches` (matching) lists, per left item, the right items chosen. `learners` has
+one entry per learner name found in the exports, with their best percent per quiz.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .model import Analysis, Distractors, QuestionStats, QuizStats
+from .model import Analysis, Distractors, Matches, QuestionStats, QuizStats, Written
 from .reading import fmt, hardest, least_discriminating
 
 
@@ -22,6 +25,17 @@ def summary_json(analysis: Analysis, report_path: str | None = None) -> dict[str
         "skipped": len(analysis.problems) - duplicates,
         "duplicates": duplicates,
         "quizzes": [_quiz(q) for q in analysis.quizzes],
+        "learners": [
+            {
+                "name": learner.name,
+                "quizzes": [
+                    {"quiz": q.quiz, "attempts": q.attempts, "best": q.best, "passed": q.passed}
+                    for q in learner.quizzes
+                ],
+            }
+            for learner in analysis.learners
+        ],
+        "unnamed_attempts": analysis.unnamed,
         "problems": [
             {"path": p.path, "kind": p.kind, "reason": p.reason} for p in analysis.problems
         ],
@@ -69,7 +83,41 @@ def _question(question: QuestionStats) -> dict[str, Any]:
     }
     if question.distractors is not None:
         out["distractors"] = _distractors(question.distractors)
+    if question.written is not None:
+        out["written"] = _written(question.written)
+    if question.matches is not None:
+        out["matches"] = _matches(question.matches)
     return out
+
+
+def _written(data: Written) -> dict[str, Any]:
+    return {
+        "n": data.n,
+        "unanswered": data.unanswered,
+        "invalid": data.invalid,
+        "answers": [
+            {"answer": a.answer, "count": a.count, "score_low": a.low, "score_high": a.high,
+             "understood": a.understood, **({"examples": list(a.examples)} if a.examples else {})}
+            for a in data.answers
+        ],
+        "other_learners": data.others,
+        "other_answers": data.other_answers,
+        "hints": list(data.hints),
+    }  # fmt: skip
+
+
+def _matches(data: Matches) -> dict[str, Any]:
+    return {
+        "n": data.n,
+        "unanswered": data.unanswered,
+        "invalid": data.invalid,
+        "items": [
+            {"left": row.left, "key": row.key, "blank": row.blank,
+             "chosen": [{"right": o.id, "correct": o.correct, "count": o.count}
+                        for o in row.chosen]}
+            for row in data.rows
+        ],
+    }  # fmt: skip
 
 
 def _distractors(data: Distractors) -> dict[str, Any]:
