@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Markdown, Slug, StrictModel, default_id
+from .base import Markdown, Slug, StrictModel, default_id, reject_repeated_ids
 
 Scoring = Literal["partial", "all_or_nothing"]
 
@@ -65,19 +65,14 @@ AnswerLike = Annotated[
 ]
 
 
-def assign_ids(entries: Sequence[Option | Item], *, start: int = 0, field: str = "id") -> None:
+def assign_ids(
+    entries: Sequence[Option | Item | Pair], *, start: int = 0, at: tuple[str, ...] = ()
+) -> None:
     """Fill missing ids by authored position and reject duplicates, pointing at the second."""
-    seen: set[str] = set()
     for index, entry in enumerate(entries):
         if entry.id is None:
             entry.id = default_id(start + index)
-        if entry.id in seen:
-            raise PydanticCustomError(
-                "duplicate_id",
-                "duplicate id '{id}': every entry needs its own id",
-                {"id": entry.id, "at": (index, field)},
-            )
-        seen.add(entry.id)
+    reject_repeated_ids((entry.id for entry in entries), at=at)
 
 
 class QuestionBase(StrictModel):
@@ -261,23 +256,8 @@ class MatchingQuestion(QuestionBase):
 
     @model_validator(mode="after")
     def _ids(self) -> MatchingQuestion:
-        seen: set[str] = set()
-        for index, pair in enumerate(self.pairs):
-            if pair.id is None:
-                pair.id = default_id(index)
-            if pair.id in seen:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "duplicate id '{id}': every entry needs its own id",
-                    {"id": pair.id, "at": ("pairs", index, "id")},
-                )
-            seen.add(pair.id)
-        try:
-            assign_ids(self.distractors, start=len(self.pairs))
-        except PydanticCustomError as exc:
-            ctx = dict(exc.context or {})
-            ctx["at"] = ("distractors", *ctx.get("at", ()))
-            raise PydanticCustomError(exc.type, exc.message_template, ctx) from None
+        assign_ids(self.pairs, at=("pairs",))
+        assign_ids(self.distractors, start=len(self.pairs), at=("distractors",))
         return self
 
     def left_ids(self) -> list[str]:
@@ -349,15 +329,7 @@ class StarQuestion(QuestionBase):
                 "min_words ({min}) is larger than max_words ({max})",
                 {"min": self.min_words, "max": self.max_words, "at": ("min_words",)},
             )
-        seen: set[str] = set()
-        for index, criterion in enumerate(self.rubric or []):
-            if criterion.id in seen:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "duplicate id '{id}': every entry needs its own id",
-                    {"id": criterion.id, "at": ("rubric", index, "id")},
-                )
-            seen.add(criterion.id)
+        reject_repeated_ids((criterion.id for criterion in self.rubric or []), at=("rubric",))
         return self
 
 

@@ -7,7 +7,7 @@ import hashlib
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Markdown, Slug, StrictModel
+from .base import DUPLICATE_QUESTION_ID, Markdown, Slug, StrictModel, reject_repeated_ids
 from .questions import Question
 
 
@@ -26,15 +26,7 @@ class Quiz(StrictModel):
     @field_validator("questions")
     @classmethod
     def _unique_ids(cls, questions: list[Question]) -> list[Question]:
-        seen: set[str] = set()
-        for index, question in enumerate(questions):
-            if question.id in seen:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "duplicate question id '{id}': question ids must be unique within a quiz",
-                    {"id": question.id, "at": (index, "id")},
-                )
-            seen.add(question.id)
+        reject_repeated_ids((q.id for q in questions), message=DUPLICATE_QUESTION_ID)
         return questions
 
     @model_validator(mode="after")
