@@ -25,13 +25,18 @@ def _text_to_mapping(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
-class Option(StrictModel):
-    id: Slug | None = Field(
+def _position_id(what: str, example: str) -> Any:
+    """The optional id of an option, item or pair: one text for the three."""
+    return Field(
         default=None,
-        description="A stable name for this option; `a`, `b`, `c`, ... by position when unset. "
-        "Set it only to keep answers valid when you reorder.",
-        examples=["walk-away"],
+        description=f"A stable name for this {what}; `a`, `b`, `c`, ... by position when "
+        "unset. Set it only to keep answers valid when you reorder.",
+        examples=[example],
     )
+
+
+class Option(StrictModel):
+    id: Slug | None = _position_id("option", "walk-away")
     text: Markdown = Field(
         description="The option as the learner sees it (Markdown).",
         examples=["Your walk-away point"],
@@ -52,12 +57,7 @@ class Option(StrictModel):
 
 
 class Item(StrictModel):
-    id: Slug | None = Field(
-        default=None,
-        description="A stable name for this item; `a`, `b`, `c`, ... by position when unset. "
-        "Set it only to keep answers valid when you reorder.",
-        examples=["research"],
-    )
+    id: Slug | None = _position_id("item", "research")
     text: Markdown = Field(
         description="The item as the learner sees it (Markdown).",
         examples=["Research the market rate"],
@@ -90,12 +90,7 @@ class TextAnswer(StrictModel):
 
 
 class Pair(StrictModel):
-    id: Slug | None = Field(
-        default=None,
-        description="A stable name for this pair (its left-hand text); `a`, `b`, `c`, ... by "
-        "position when unset. Set it only to keep answers valid when you reorder.",
-        examples=["pto"],
-    )
+    id: Slug | None = _position_id("pair (its left-hand text)", "pto")
     left: Markdown = Field(
         description="The left-hand text, which the learner matches (Markdown).",
         examples=["Paid time off"],
