@@ -155,6 +155,25 @@ def _nav(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _reference(args: argparse.Namespace) -> int:
+    from .reference import UnknownBlock, stale_pages
+
+    try:
+        stale = stale_pages(Path(args.root), write=args.write)
+    except (OSError, UnicodeDecodeError, UnknownBlock) as exc:
+        print(f"quizengine: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in stale:
+        if args.write:
+            print(f"updated the generated tables in {path}")
+        else:
+            print(
+                f"{path}: the generated tables are out of date; run 'quizengine reference --write'",
+                file=sys.stderr,
+            )
+    return EXIT_INVALID if stale and not args.write else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quizengine", description="Validate, grade and take YAML quizzes."
@@ -213,6 +232,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default="mkdocs.yml", help="the site config (default: mkdocs.yml)")
     p.add_argument("--write", action="store_true", help="rewrite the block between the markers")
     p.set_defaults(run=_nav)
+
+    p = sub.add_parser(
+        "reference", help="check (or --write) the format tables in the docs, made from the models"
+    )
+    p.add_argument("--root", default=".", help="the project root (default: here)")
+    p.add_argument("--write", action="store_true", help="rewrite the blocks between the markers")
+    p.set_defaults(run=_reference)
 
     from .lms import add_commands as add_lms_commands
     from .report import add_commands as add_report_commands

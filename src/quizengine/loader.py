@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from .diagnostics import describe, quiz_diagnostics
 from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic, QuizFileError, cap_diagnostics
 from .models import Quiz, ShortTextQuestion
+from .models.base import DUPLICATE_QUESTION_ID, repeated_ids
 from .modules import MANIFEST_NAME, LoadedModule, check_course, load_module_file
 from .patterns import risky_pattern
 from .source import SourceDocument, read_document
@@ -94,22 +95,15 @@ def _repeated_question_ids(data: dict[str, Any], doc: SourceDocument) -> list[Di
     questions = data.get("questions")
     if not isinstance(questions, list):
         return []
-    seen: set[str] = set()
-    out = []
-    for index, item in enumerate(questions):
-        qid = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(qid, str):
-            continue
-        if qid in seen:
-            out.append(
-                Diagnostic(
-                    doc.path,
-                    *doc.position(("questions", index, "id")),
-                    f"duplicate question id '{qid}': question ids must be unique within a quiz",
-                )
-            )
-        seen.add(qid)
-    return out
+    ids = (item.get("id") if isinstance(item, dict) else None for item in questions)
+    return [
+        Diagnostic(
+            doc.path,
+            *doc.position(("questions", index, "id")),
+            DUPLICATE_QUESTION_ID.format(id=qid),
+        )
+        for index, qid in repeated_ids(ids)
+    ]
 
 
 def _lint(quiz: Quiz, doc: SourceDocument) -> list[Diagnostic]:

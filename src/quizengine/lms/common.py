@@ -12,10 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import QuizEngineError
+from ..render.html import html_to_text
 from ..sanitize import clean_html
 
 if TYPE_CHECKING:
@@ -106,32 +106,6 @@ def md_to_inline_html(text: str) -> str:
     if match and "<p>" not in match["body"]:
         return match["body"]
     return rendered
-
-
-class _TextOnly(HTMLParser):
-    _BLOCKS = frozenset({"p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-        elif tag in ("td", "th"):
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    """Visible text of HTML, paragraphs on their own lines, spaces collapsed within them."""
-    parser = _TextOnly()
-    parser.feed(markup)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
 
 
 def md_to_text(text: str) -> str:

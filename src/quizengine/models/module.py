@@ -14,8 +14,15 @@ def _page_to_mapping(value: Any) -> Any:
 
 
 class Chapter(StrictModel):
-    page: str = Field(description="Path of the page inside the module's docs folder.")
-    title: str | None = Field(default=None, description="Navigation title; the page's H1 if unset.")
+    page: str = Field(
+        description="Path of the page inside the module's docs folder.",
+        examples=["research.md"],
+    )
+    title: str | None = Field(
+        default=None,
+        description="Navigation title; the page's first heading when unset.",
+        examples=["1. Research"],
+    )
 
 
 ChapterLike = Annotated[
@@ -25,25 +32,63 @@ ChapterLike = Annotated[
 
 class PassRequirements(StrictModel):
     quizzes: list[Slug] | Literal["all"] = Field(
-        default="all", description="Quizzes a learner must pass; 'all' means every module quiz."
+        default="all",
+        description="Quiz ids a learner must pass to complete the module; `all` means every "
+        "quiz of the module.",
+        examples=["all", ["benefits-check"]],
     )
     chapters_complete: bool = Field(
-        default=True, description="Whether every chapter must be marked complete."
+        default=True,
+        description="Whether every chapter must also be marked complete.",
+        examples=[False],
     )
 
 
 class Module(StrictModel):
-    id: Slug
-    title: str
-    summary: Markdown
-    objectives: list[str] = Field(min_length=1, description="What a learner will be able to do.")
-    estimated_minutes: int = Field(gt=0)
-    docs: str | None = Field(
-        default=None, description="Folder under docs/ holding the chapters; defaults to the id."
+    id: Slug = Field(
+        description="The module's name: lowercase letters, digits and hyphens, unique in the "
+        "course.",
+        examples=["benefits"],
     )
-    chapters: list[ChapterLike] = Field(min_length=1, description="Pages in reading order.")
-    quizzes: list[Slug] = Field(default_factory=list, description="Quiz ids of this module.")
-    pass_requirements: PassRequirements = Field(default_factory=PassRequirements)
+    title: str = Field(
+        description="The module's title in the navigation and on My progress.",
+        examples=["Negotiating Benefits and Perks"],
+    )
+    summary: Markdown = Field(
+        description="Markdown shown on the module's overview page.",
+        examples=["How to weigh and negotiate everything in an offer beyond the salary."],
+    )
+    objectives: list[str] = Field(
+        min_length=1,
+        description="What a learner will be able to do after the module, at least one.",
+        examples=[["Put a value on every benefit in an offer"]],
+    )
+    estimated_minutes: int = Field(
+        gt=0,
+        description="How long the module takes, in minutes (a whole number above 0).",
+        examples=[90],
+    )
+    docs: str | None = Field(
+        default=None,
+        description="Folder under docs/ holding the chapters; the module id when unset.",
+        examples=["benefits"],
+    )
+    chapters: list[ChapterLike] = Field(
+        min_length=1,
+        description="The pages in reading order, at least one; each is a page path or a "
+        "`{page, title}` mapping.",
+        examples=[["index.md", {"page": "research.md", "title": "1. Research"}]],
+    )
+    quizzes: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the quizzes that belong to this module.",
+        examples=[["research", "timing"]],
+    )
+    pass_requirements: PassRequirements = Field(
+        default_factory=PassRequirements,
+        description="What completes the module: every quiz passed and every chapter read, "
+        "unless set otherwise.",
+    )
 
     @property
     def docs_folder(self) -> str:

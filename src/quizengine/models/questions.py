@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Markdown, Slug, StrictModel, default_id
+from .base import Markdown, Slug, StrictModel, default_id, reject_repeated_ids
 
 Scoring = Literal["partial", "all_or_nothing"]
 
@@ -25,11 +25,30 @@ def _text_to_mapping(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
+def _position_id(what: str, example: str) -> Any:
+    """The optional id of an option, item or pair: one text for the three."""
+    return Field(
+        default=None,
+        description=f"A stable name for this {what}; `a`, `b`, `c`, ... by position when "
+        "unset. Set it only to keep answers valid when you reorder.",
+        examples=[example],
+    )
+
+
 class Option(StrictModel):
-    id: Slug | None = Field(default=None, description="Defaults to a, b, c... by position.")
-    text: Markdown
-    correct: bool = False
-    feedback: Markdown | None = Field(default=None, description="Shown when this option is chosen.")
+    id: Slug | None = _position_id("option", "walk-away")
+    text: Markdown = Field(
+        description="The option as the learner sees it (Markdown).",
+        examples=["Your walk-away point"],
+    )
+    correct: bool = Field(
+        default=False, description="Whether choosing this option is right.", examples=[True]
+    )
+    feedback: Markdown | None = Field(
+        default=None,
+        description="Shown next to this option when the learner chose it.",
+        examples=["Yes: decide it before the call, not during it."],
+    )
 
     @property
     def key(self) -> str:
@@ -38,8 +57,11 @@ class Option(StrictModel):
 
 
 class Item(StrictModel):
-    id: Slug | None = Field(default=None, description="Defaults to a, b, c... by position.")
-    text: Markdown
+    id: Slug | None = _position_id("item", "research")
+    text: Markdown = Field(
+        description="The item as the learner sees it (Markdown).",
+        examples=["Research the market rate"],
+    )
 
     @property
     def key(self) -> str:
@@ -48,15 +70,35 @@ class Item(StrictModel):
 
 
 class TextAnswer(StrictModel):
-    text: str
-    score: float = Field(default=1.0, gt=0, le=1, description="Credit for this answer.")
-    feedback: Markdown | None = None
+    text: str = Field(
+        description="An accepted answer; with `match: regex`, a pattern that must match the "
+        "whole answer.",
+        examples=["walk-away point"],
+    )
+    score: float = Field(
+        default=1.0,
+        gt=0,
+        le=1,
+        description="The credit for this answer, above 0 and up to 1.",
+        examples=[0.5],
+    )
+    feedback: Markdown | None = Field(
+        default=None,
+        description="Shown when the learner's answer matched this one.",
+        examples=["Also called your BATNA."],
+    )
 
 
 class Pair(StrictModel):
-    id: Slug | None = Field(default=None, description="The left id; defaults to a, b, c...")
-    left: Markdown
-    right: Markdown
+    id: Slug | None = _position_id("pair (its left-hand text)", "pto")
+    left: Markdown = Field(
+        description="The left-hand text, which the learner matches (Markdown).",
+        examples=["Paid time off"],
+    )
+    right: Markdown = Field(
+        description="Its match, shown in the drop-down list with the other right-hand texts.",
+        examples=["Days you are paid while away"],
+    )
 
 
 ItemLike = Annotated[Item, BeforeValidator(_text_to_mapping, json_schema_input_type=str | Item)]
@@ -65,34 +107,71 @@ AnswerLike = Annotated[
 ]
 
 
-def assign_ids(entries: Sequence[Option | Item], *, start: int = 0, field: str = "id") -> None:
+def assign_ids(
+    entries: Sequence[Option | Item | Pair], *, start: int = 0, at: tuple[str, ...] = ()
+) -> None:
     """Fill missing ids by authored position and reject duplicates, pointing at the second."""
-    seen: set[str] = set()
     for index, entry in enumerate(entries):
         if entry.id is None:
             entry.id = default_id(start + index)
-        if entry.id in seen:
-            raise PydanticCustomError(
-                "duplicate_id",
-                "duplicate id '{id}': every entry needs its own id",
-                {"id": entry.id, "at": (index, field)},
-            )
-        seen.add(entry.id)
+    reject_repeated_ids((entry.id for entry in entries), at=at)
+
+
+TYPE_DESCRIPTION = "The question type, which decides the other keys the question takes."
 
 
 class QuestionBase(StrictModel):
-    id: Slug
-    prompt: Markdown
-    points: float = Field(default=1.0, gt=0, le=1_000_000)  # sums of scores stay finite
-    hint: Markdown | None = Field(default=None, description="Shown on request, before answering.")
-    explanation: Markdown | None = Field(default=None, description="Shown after answering.")
-    feedback_correct: Markdown | None = None
-    feedback_incorrect: Markdown | None = None
+    id: Slug = Field(
+        description="Unique within the quiz: lowercase letters, digits and hyphens. Response "
+        "files and results refer to it, so avoid renaming it once learners have started.",
+        examples=["q1"],
+    )
+    prompt: Markdown = Field(
+        description="The question itself (Markdown).",
+        examples=["What should you decide before the first call?"],
+    )
+    points: float = Field(  # at most a million: sums of scores stay finite
+        default=1.0,
+        gt=0,
+        le=1_000_000,
+        description="What the question is worth: a number above 0.",
+        examples=[2],
+    )
+    hint: Markdown | None = Field(
+        default=None,
+        description="Markdown the learner can open before answering.",
+        examples=["Think about what happens if the talks fail."],
+    )
+    explanation: Markdown | None = Field(
+        default=None,
+        description="Markdown shown after answering, whatever the result: where the teaching "
+        "happens.",
+        examples=["Your walk-away point tells you when to say no."],
+    )
+    feedback_correct: Markdown | None = Field(
+        default=None,
+        description="Shown after a fully correct answer.",
+        examples=["Right."],
+    )
+    feedback_incorrect: Markdown | None = Field(
+        default=None,
+        description="Shown after a partly correct or wrong answer.",
+        examples=["Not quite: see the explanation."],
+    )
 
 
 class _ChoiceQuestion(QuestionBase):
-    options: list[Option] = Field(min_length=2)
-    shuffle_options: bool = True
+    options: list[Option] = Field(
+        min_length=2,
+        description="The choices, at least 2. `single`: exactly one is correct; `multiple`: "
+        "at least one.",
+    )
+    shuffle_options: bool = Field(
+        default=True,
+        description="Show the options in a random order; `false` when the order matters "
+        '(a scale, "all of the above").',
+        examples=[False],
+    )
 
     @field_validator("options")
     @classmethod
@@ -119,7 +198,7 @@ class _ChoiceQuestion(QuestionBase):
 
 
 class SingleQuestion(_ChoiceQuestion):
-    type: Literal["single"]
+    type: Literal["single"] = Field(description=TYPE_DESCRIPTION)
 
     @field_validator("options")
     @classmethod
@@ -135,8 +214,14 @@ class SingleQuestion(_ChoiceQuestion):
 
 
 class MultipleQuestion(_ChoiceQuestion):
-    type: Literal["multiple"]
-    scoring: Scoring = "partial"
+    type: Literal["multiple"] = Field(description=TYPE_DESCRIPTION)
+    scoring: Scoring = Field(
+        default="partial",
+        description="`partial`: correct options ticked minus wrong ones ticked, over the "
+        "number of correct options (never below 0); `all_or_nothing`: 1 only for exactly the "
+        "correct set.",
+        examples=["all_or_nothing"],
+    )
 
     @field_validator("options")
     @classmethod
@@ -149,15 +234,36 @@ class MultipleQuestion(_ChoiceQuestion):
 
 
 class TrueFalseQuestion(QuestionBase):
-    type: Literal["true_false"]
-    answer: bool
+    type: Literal["true_false"] = Field(description=TYPE_DESCRIPTION)
+    answer: bool = Field(
+        description="Whether the statement in the prompt is true: `true` or `false` "
+        "(not yes or no).",
+        examples=[False],
+    )
 
 
 class ShortTextQuestion(QuestionBase):
-    type: Literal["short_text"]
-    answers: list[AnswerLike] = Field(min_length=1)
-    match: Literal["normalized", "exact", "regex"] = "normalized"
-    typo_tolerance: int = Field(default=0, ge=0, description="Normalized mode only.")
+    type: Literal["short_text"] = Field(description=TYPE_DESCRIPTION)
+    answers: list[AnswerLike] = Field(
+        min_length=1,
+        description="The accepted answers, at least 1; each is plain text or "
+        "`{text, score, feedback}`. When several match, the highest score counts.",
+        examples=[["walk-away point", {"text": "BATNA", "score": 0.5}]],
+    )
+    match: Literal["normalized", "exact", "regex"] = Field(
+        default="normalized",
+        description="`normalized`: case, extra spaces and punctuation at either end are "
+        "ignored; `exact`: identical apart from spaces at either end; `regex`: each answer is "
+        "a pattern that must match the whole answer, ignoring case.",
+        examples=["exact"],
+    )
+    typo_tolerance: int = Field(
+        default=0,
+        ge=0,
+        description="How many typing slips to forgive (letters added, removed or changed); "
+        "only with `match: normalized`.",
+        examples=[1],
+    )
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> ShortTextQuestion:
@@ -181,21 +287,28 @@ class NumericQuestion(QuestionBase):
     # Editors flag `unit` with `units` as the loader does.
     model_config = ConfigDict(json_schema_extra={"not": {"required": ["unit", "units"]}})
 
-    type: Literal["numeric"]
-    answer: float
+    type: Literal["numeric"] = Field(description=TYPE_DESCRIPTION)
+    answer: float = Field(description="The correct number.", examples=[138])
     tolerance: Annotated[float, Field(ge=0)] | Annotated[str, Field(pattern=PERCENT_PATTERN)] = (
-        Field(default=0.0, description='Absolute (a number) or relative to answer ("5%").')
+        Field(
+            default=0.0,
+            description="How far off an answer may be and still count: a number (`5`: give or "
+            'take 5) or a percentage of the answer in quotes (`"1%"`).',
+            examples=[5, "1%"],
+        )
     )
     unit: str | None = Field(
         default=None,
         description="The unit, shown beside the box and accepted after the number. "
         "For several spellings use `units` instead.",
+        examples=["dollars"],
     )
     units: list[str] | None = Field(
         default=None,
         min_length=1,
         description="Spellings of one unit (`[hours, hrs, h]`): the first is shown beside the "
         "box; any of them is accepted after the number, in any case. Not together with `unit`.",
+        examples=[["hours", "hrs", "h"]],
     )
 
     @model_validator(mode="after")
@@ -242,9 +355,19 @@ class NumericQuestion(QuestionBase):
 
 
 class OrderingQuestion(QuestionBase):
-    type: Literal["ordering"]
-    items: list[ItemLike] = Field(min_length=2, description="In the correct order.")
-    scoring: Scoring = "partial"
+    type: Literal["ordering"] = Field(description=TYPE_DESCRIPTION)
+    items: list[ItemLike] = Field(
+        min_length=2,
+        description="At least 2, written in the correct order; each is plain text or "
+        "`{id, text}`. Learners see them shuffled.",
+        examples=[["Research the market", "Get the offer in writing", "Negotiate"]],
+    )
+    scoring: Scoring = Field(
+        default="partial",
+        description="`partial`: the share of pairs of items in the right order relative to "
+        "each other; `all_or_nothing`: 1 only for the exact order.",
+        examples=["all_or_nothing"],
+    )
 
     @field_validator("items")
     @classmethod
@@ -254,30 +377,29 @@ class OrderingQuestion(QuestionBase):
 
 
 class MatchingQuestion(QuestionBase):
-    type: Literal["matching"]
-    pairs: list[Pair] = Field(min_length=2)
-    distractors: list[ItemLike] = Field(default_factory=list, description="Extra right-hand texts.")
-    scoring: Scoring = "partial"
+    type: Literal["matching"] = Field(description=TYPE_DESCRIPTION)
+    pairs: list[Pair] = Field(
+        min_length=2,
+        description="At least 2 `{left, right}` pairs: the learner picks the right-hand text "
+        "for each left-hand one.",
+    )
+    distractors: list[ItemLike] = Field(
+        default_factory=list,
+        description="Extra right-hand texts that match nothing, so the last match is no free "
+        "gift; each is plain text or `{id, text}`.",
+        examples=[["A signing bonus"]],
+    )
+    scoring: Scoring = Field(
+        default="partial",
+        description="`partial`: the share of left-hand texts matched correctly (unmatched "
+        "counts as wrong); `all_or_nothing`: 1 only when every match is right.",
+        examples=["all_or_nothing"],
+    )
 
     @model_validator(mode="after")
     def _ids(self) -> MatchingQuestion:
-        seen: set[str] = set()
-        for index, pair in enumerate(self.pairs):
-            if pair.id is None:
-                pair.id = default_id(index)
-            if pair.id in seen:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "duplicate id '{id}': every entry needs its own id",
-                    {"id": pair.id, "at": ("pairs", index, "id")},
-                )
-            seen.add(pair.id)
-        try:
-            assign_ids(self.distractors, start=len(self.pairs))
-        except PydanticCustomError as exc:
-            ctx = dict(exc.context or {})
-            ctx["at"] = ("distractors", *ctx.get("at", ()))
-            raise PydanticCustomError(exc.type, exc.message_template, ctx) from None
+        assign_ids(self.pairs, at=("pairs",))
+        assign_ids(self.distractors, start=len(self.pairs), at=("distractors",))
         return self
 
     def left_ids(self) -> list[str]:
@@ -306,13 +428,25 @@ STAR_GATE = ("parts_present", "length", "specific")
 
 
 class RubricCriterion(StrictModel):
-    id: Slug
-    criterion: Markdown
-    levels: list[Markdown] = Field(min_length=2, description="Descriptors, lowest level first.")
+    id: Slug = Field(
+        description="Unique within the rubric: lowercase letters, digits and hyphens.",
+        examples=["impact"],
+    )
+    criterion: Markdown = Field(
+        description="What the learner rates their answer on (Markdown).",
+        examples=["The result is measurable"],
+    )
+    levels: list[Markdown] = Field(
+        min_length=2,
+        description="What each level looks like, at least 2, lowest level first.",
+        examples=[["No result", "A result, not measured", "A measured result"]],
+    )
     evidence: list[str] = Field(
         default_factory=list,
-        description="Automatic checks that support this criterion. When any of them failed,"
-        " the self-rating counts at most the middle level, floor((levels - 1) / 2).",
+        description="Automatic checks that support this criterion (`parts_present`, `length`, "
+        "`ownership`, `specific`, `quantified_result`, `action_focus`). When any of them "
+        "failed, the self-rating counts at most the middle level, floor((levels - 1) / 2).",
+        examples=[["quantified_result"]],
         # Editors offer the check ids; the validator below reports a typo at its position.
         json_schema_extra={"items": {"enum": list(STAR_CHECK_IDS), "type": "string"}},
     )
@@ -331,15 +465,46 @@ class RubricCriterion(StrictModel):
 
 
 class StarQuestion(QuestionBase):
-    type: Literal["star"]
-    mode: Literal["structured", "free"] = "structured"
-    min_words: int = Field(default=100, ge=0)
-    max_words: int = Field(default=400, ge=1)
-    rubric: list[RubricCriterion] | None = Field(
-        default=None, min_length=1, description="Omit for the engine's default rubric."
+    type: Literal["star"] = Field(description=TYPE_DESCRIPTION)
+    mode: Literal["structured", "free"] = Field(
+        default="structured",
+        description="`structured`: four boxes, one per part; `free`: one box, and the engine "
+        "finds the parts.",
+        examples=["free"],
     )
-    example_answer: Markdown | None = Field(default=None, description="Shown after submission.")
-    auto_weight: float = Field(default=0.5, ge=0, le=1)
+    min_words: int = Field(
+        default=100,
+        ge=0,
+        description="Shortest total length, in words, that passes the length check.",
+        examples=[80],
+    )
+    max_words: int = Field(
+        default=400,
+        ge=1,
+        description="Longest total length, in words, that passes the length check; not below "
+        "`min_words`.",
+        examples=[300],
+    )
+    rubric: list[RubricCriterion] | None = Field(
+        default=None,
+        min_length=1,
+        description="The criteria of the self-rating, at least one, ids unique; the engine's "
+        "default rubric when unset.",
+    )
+    example_answer: Markdown | None = Field(
+        default=None,
+        description="A model answer shown after the learner submits (Markdown). Strongly "
+        "recommended.",
+        examples=["**Situation:** My offer from a logistics firm..."],
+    )
+    auto_weight: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="The share of the score, from 0 to 1, that comes from the automatic "
+        "checks; the rest comes from the self-rating.",
+        examples=[0.6],
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> StarQuestion:
@@ -349,15 +514,7 @@ class StarQuestion(QuestionBase):
                 "min_words ({min}) is larger than max_words ({max})",
                 {"min": self.min_words, "max": self.max_words, "at": ("min_words",)},
             )
-        seen: set[str] = set()
-        for index, criterion in enumerate(self.rubric or []):
-            if criterion.id in seen:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "duplicate id '{id}': every entry needs its own id",
-                    {"id": criterion.id, "at": ("rubric", index, "id")},
-                )
-            seen.add(criterion.id)
+        reject_repeated_ids((criterion.id for criterion in self.rubric or []), at=("rubric",))
         return self
 
 

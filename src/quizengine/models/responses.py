@@ -12,8 +12,19 @@ class Response(BaseModel):
     # metadata, and rejecting them would make every future client export unreadable.
     model_config = ConfigDict(extra="allow")
 
-    quiz: str
-    presented: list[str] | None = Field(
-        default=None, description="Question ids shown to the learner; all questions if absent."
+    quiz: str = Field(
+        description="The id of the quiz answered; a response for another quiz is rejected.",
+        examples=["research"],
     )
-    answers: dict[str, Any] = Field(default_factory=dict)
+    presented: list[str] | None = Field(
+        default=None,
+        description="Ids of the questions shown to the learner; every question of the quiz "
+        "when absent. A presented question without an answer scores 0 (unanswered).",
+        examples=[["q1", "q3"]],
+    )
+    answers: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Question id to answer, in the shape each question type expects; an "
+        "answer for a question id the quiz does not have rejects the whole file.",
+        examples=[{"q1": "b", "q3": ["a", "c"]}],
+    )

@@ -48,20 +48,34 @@ def inline(markup: str) -> str:
 
 
 class _TextOnly(HTMLParser):
+    _BLOCKS = frozenset({"p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
 
-def plain(markup: str) -> str:
-    """Rendered Markdown as plain text, for `<option>` and `aria-label`, which cannot hold tags."""
+def html_to_text(markup: str) -> str:
+    """Visible text of HTML, paragraphs on their own lines, spaces collapsed within them."""
     parser = _TextOnly()
     parser.feed(markup)
     parser.close()
-    return " ".join("".join(parser.parts).split())
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def plain(markup: str) -> str:
+    """Rendered Markdown as plain text, for `<option>` and `aria-label`, which cannot hold tags."""
+    return " ".join(html_to_text(markup).split())
 
 
 def json_data(data: object) -> str:
