@@ -98,6 +98,10 @@ class _Item:
         return self.node
 
 
+# (key, text, correct, feedback)
+_Choice = tuple[str, str, bool, str | None]
+
+
 def item_xml(question: Question, quiz_id: str, notes: Notes) -> ET.Element:
     item = _Item(question, quiz_id, notes)
     framed = framing(question)
@@ -142,10 +146,6 @@ def item_xml(question: Question, quiz_id: str, notes: Notes) -> ET.Element:
             return item.finish("essay_question")
         case _:
             assert_never(question)
-
-
-# (key, text, correct, feedback)
-_Choice = tuple[str, str, bool, str | None]
 
 
 def _options(q: SingleQuestion | MultipleQuestion) -> list[_Choice]:
