@@ -8,7 +8,7 @@ import random
 import sys
 import textwrap
 from collections.abc import Callable
-from typing import Any
+from typing import Any, assert_never
 
 from .console import question_lines, summary_line
 from .grading import grade, grade_question
@@ -109,51 +109,92 @@ def _paragraph(ask: Ask, label: str) -> str:
 
 def _answer(question: Question, ask: Ask, rng: random.Random) -> Any:
     hint = question.hint
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        options = list(question.options)
-        if question.shuffle_options:
-            rng.shuffle(options)
-        for number, option in enumerate(options, 1):
-            _say(f"  {number}. {option.text.strip()}")
-        picked = _choose(ask, len(options), many=isinstance(question, MultipleQuestion), hint=hint)
-        ids = [options[i].key for i in picked]
-        return ids[0] if isinstance(question, SingleQuestion) else ids
-    if isinstance(question, TrueFalseQuestion):
-        _say("  1. True\n  2. False")
-        return _choose(ask, 2, many=False, hint=hint)[0] == 0
-    if isinstance(question, ShortTextQuestion):
-        return _text(ask, "Your answer", hint)
-    if isinstance(question, NumericQuestion):
-        return _number(question, ask, hint)
-    if isinstance(question, OrderingQuestion):
-        items = list(question.items)
-        rng.shuffle(items)
-        for number, item in enumerate(items, 1):
-            _say(f"  {number}. {item.text.strip()}")
-        _say("  Type every number once, in the right order (e.g. 3 1 2).")
-        while True:
-            picked = _choose(ask, len(items), many=True, hint=hint)
-            if sorted(picked) == list(range(len(items))):
-                return [items[i].key for i in picked]
-            _say("  Use each number exactly once.")
-    if isinstance(question, MatchingQuestion):
-        rights = list(
-            zip(
-                question.right_ids(),
-                [p.right for p in question.pairs] + [d.text for d in question.distractors],
-                strict=True,
-            )
+    match question:
+        case SingleQuestion():
+            return _options(question, ask, rng, many=False)[0]
+        case MultipleQuestion():
+            return _options(question, ask, rng, many=True)
+        case TrueFalseQuestion():
+            _say("  1. True\n  2. False")
+            return _choose(ask, 2, many=False, hint=hint)[0] == 0
+        case ShortTextQuestion():
+            return _text(ask, "Your answer", hint)
+        case NumericQuestion():
+            return _number(question, ask, hint)
+        case OrderingQuestion():
+            return _ordering(question, ask, rng, hint)
+        case MatchingQuestion():
+            return _matching(question, ask, rng, hint)
+        case StarQuestion():
+            return _star(question, ask)
+        case _:
+            assert_never(question)
+
+
+def _rated_at_end(question: Question) -> bool:
+    """A self-review is scored only once rated: its checks show as it is written, its score
+    with the results. Every other type is graded as soon as it is answered (in practice)."""
+    match question:
+        case StarQuestion():
+            return True
+        case (
+            SingleQuestion()
+            | MultipleQuestion()
+            | TrueFalseQuestion()
+            | ShortTextQuestion()
+            | NumericQuestion()
+            | OrderingQuestion()
+            | MatchingQuestion()
+        ):
+            return False
+        case _:
+            assert_never(question)
+
+
+def _options(
+    question: SingleQuestion | MultipleQuestion, ask: Ask, rng: random.Random, *, many: bool
+) -> list[str]:
+    options = list(question.options)
+    if question.shuffle_options:
+        rng.shuffle(options)
+    for number, option in enumerate(options, 1):
+        _say(f"  {number}. {option.text.strip()}")
+    return [options[i].key for i in _choose(ask, len(options), many=many, hint=question.hint)]
+
+
+def _ordering(
+    question: OrderingQuestion, ask: Ask, rng: random.Random, hint: str | None
+) -> list[str]:
+    items = list(question.items)
+    rng.shuffle(items)
+    for number, item in enumerate(items, 1):
+        _say(f"  {number}. {item.text.strip()}")
+    _say("  Type every number once, in the right order (e.g. 3 1 2).")
+    while True:
+        picked = _choose(ask, len(items), many=True, hint=hint)
+        if sorted(picked) == list(range(len(items))):
+            return [items[i].key for i in picked]
+        _say("  Use each number exactly once.")
+
+
+def _matching(
+    question: MatchingQuestion, ask: Ask, rng: random.Random, hint: str | None
+) -> dict[str, str]:
+    rights = list(
+        zip(
+            question.right_ids(),
+            [p.right for p in question.pairs] + [d.text for d in question.distractors],
+            strict=True,
         )
-        rng.shuffle(rights)
-        for number, (_, text) in enumerate(rights, 1):
-            _say(f"  {number}. {text.strip()}")
-        mapping = {}
-        for pair in question.pairs:
-            _say(f"  {pair.left.strip()}")
-            mapping[pair.id] = rights[_choose(ask, len(rights), many=False, hint=hint)[0]][0]
-        return mapping
-    assert isinstance(question, StarQuestion)
-    return _star(question, ask)
+    )
+    rng.shuffle(rights)
+    for number, (_, text) in enumerate(rights, 1):
+        _say(f"  {number}. {text.strip()}")
+    mapping: dict[str, str] = {}
+    for pair in question.pairs:
+        _say(f"  {pair.left.strip()}")
+        mapping[pair.id or ""] = rights[_choose(ask, len(rights), many=False, hint=hint)[0]][0]
+    return mapping
 
 
 def _star(question: StarQuestion, ask: Ask) -> dict[str, Any]:
@@ -205,12 +246,13 @@ def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> in
     if quiz.description:
         _block(quiz.description)
     answers: dict[str, Any] = {}
+    at_end = {q.id for q in questions if _rated_at_end(q)}
     try:
         for number, question in enumerate(questions, 1):
             _say(f"\nQuestion {number} of {len(questions)} ({question.points:g} pt)")
             _block(question.prompt)
             answers[question.id] = _answer(question, ask, rng)
-            if not quiz.exam and question.type != "star":
+            if not quiz.exam and question.id not in at_end:
                 checked = grade_question(question, answers[question.id])
                 for line in question_lines(checked):
                     _say(line)
@@ -223,7 +265,7 @@ def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> in
     _say("")
     for question_result in result.questions:
         # A self-review is only scored once rated: show what each rating counted, and why.
-        if quiz.exam or question_result.type == "star":
+        if quiz.exam or question_result.id in at_end:
             _say("\n".join(question_lines(question_result)))
     _say(summary_line(result))
     code = 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 import pytest
 from hypothesis import given, settings
@@ -83,24 +83,28 @@ def test_any_json_answer_scores_within_points(data: st.DataObject) -> None:
 
 
 def reference_answer(question: Question) -> Any:
-    """The answer each question itself defines as right: every grader must award full marks."""
-    if isinstance(question, SingleQuestion):
-        return next(o.key for o in question.options if o.correct)
-    if isinstance(question, MultipleQuestion):
-        return sorted(question.correct_ids)
-    if isinstance(question, TrueFalseQuestion):
-        return question.answer
-    if isinstance(question, ShortTextQuestion):
-        best = max(question.answers, key=lambda a: a.score)
-        return best.text if question.match != "regex" else None
-    if isinstance(question, NumericQuestion):
-        return question.answer
-    if isinstance(question, OrderingQuestion):
-        return [item.key for item in question.items]
-    if isinstance(question, MatchingQuestion):
-        return question.answer_key()
-    assert isinstance(question, StarQuestion)
-    return None
+    """The answer each question itself defines as right: every grader must award full marks.
+    A question type missing here fails the test below (assert_never) once the course uses it."""
+    match question:
+        case SingleQuestion():
+            return next(o.key for o in question.options if o.correct)
+        case MultipleQuestion():
+            return sorted(question.correct_ids)
+        case TrueFalseQuestion():
+            return question.answer
+        case ShortTextQuestion():
+            best = max(question.answers, key=lambda a: a.score)
+            return best.text if question.match != "regex" else None
+        case NumericQuestion():
+            return question.answer
+        case OrderingQuestion():
+            return [item.key for item in question.items]
+        case MatchingQuestion():
+            return question.answer_key()
+        case StarQuestion():
+            return None  # a self-review has no single right answer
+        case _:
+            assert_never(question)
 
 
 def test_every_course_question_grades_its_reference_answer_as_full_marks() -> None:

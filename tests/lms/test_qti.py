@@ -22,7 +22,6 @@ import pytest
 from quizengine import load_paths
 from quizengine.lms import export_quizzes
 from quizengine.lms.common import md_to_html
-from quizengine.lms.qti_items import CANVAS_TYPES
 from quizengine.models import (
     MatchingQuestion,
     MultipleQuestion,
@@ -40,6 +39,17 @@ from .support import ROOT, need_module, positional_probes, reference, score, to_
 QUIZZES = load_paths([ROOT / "quizzes"]).quizzes
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+# Canvas's question_type for each of ours (ordering travels as matching).
+CANVAS_TYPES = {
+    "single": "multiple_choice_question",
+    "multiple": "multiple_answers_question",
+    "true_false": "true_false_question",
+    "short_text": "short_answer_question",
+    "numeric": "numerical_question",
+    "matching": "matching_question",
+    "ordering": "matching_question",
+    "star": "essay_question",
+}
 
 REFERENCE_TEXT = """\
 Quiz title: Reference

@@ -11,9 +11,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .dispatch import GRADERS, grade, grade_question, parse_response
+    from .dispatch import grade, grade_question, parse_response
 
-__all__ = ["GRADERS", "grade", "grade_question", "parse_response"]
+__all__ = ["grade", "grade_question", "parse_response"]
 
 
 def __getattr__(name: str) -> Any:

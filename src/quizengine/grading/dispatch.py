@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, assert_never
 
 from pydantic import ValidationError
 
 from ..errors import ResponseError
-from ..models import GradeResult, Question, QuestionResult, Quiz, Response
+from ..models import (
+    GradeResult,
+    MatchingQuestion,
+    MultipleQuestion,
+    NumericQuestion,
+    OrderingQuestion,
+    Question,
+    QuestionResult,
+    Quiz,
+    Response,
+    ShortTextQuestion,
+    SingleQuestion,
+    StarQuestion,
+    TrueFalseQuestion,
+)
 from ..safeio import JsonRefused, loads_json
 from .choice import grade_multiple, grade_single, grade_true_false
 from .common import EPSILON, InvalidAnswer
@@ -18,16 +31,30 @@ from .ordering import grade_ordering
 from .star import grade_star
 from .text import grade_short_text
 
-GRADERS: dict[str, Callable[[Any, object], QuestionResult]] = {
-    "single": grade_single,
-    "multiple": grade_multiple,
-    "true_false": grade_true_false,
-    "short_text": grade_short_text,
-    "numeric": grade_numeric,
-    "ordering": grade_ordering,
-    "matching": grade_matching,
-    "star": grade_star,
-}
+
+def _graded(question: Question, answer: object) -> QuestionResult:
+    """The grader named after the question's type. A new type that is missing here is a mypy
+    error (`assert_never`), as in every other place that branches on the type."""
+    match question:
+        case SingleQuestion():
+            return grade_single(question, answer)
+        case MultipleQuestion():
+            return grade_multiple(question, answer)
+        case TrueFalseQuestion():
+            return grade_true_false(question, answer)
+        case ShortTextQuestion():
+            return grade_short_text(question, answer)
+        case NumericQuestion():
+            return grade_numeric(question, answer)
+        case OrderingQuestion():
+            return grade_ordering(question, answer)
+        case MatchingQuestion():
+            return grade_matching(question, answer)
+        case StarQuestion():
+            return grade_star(question, answer)
+        case _:
+            assert_never(question)
+
 
 _MISSING: Any = object()
 
@@ -43,7 +70,7 @@ def grade_question(question: Question, answer: object = _MISSING) -> QuestionRes
             status="unanswered",
         )
     try:
-        return GRADERS[question.type](question, answer)
+        return _graded(question, answer)
     except InvalidAnswer as exc:
         return QuestionResult(
             id=question.id,

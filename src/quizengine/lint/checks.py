@@ -11,11 +11,23 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, assert_never
 
 import yaml
 
-from ..models import MultipleQuestion, NumericQuestion, Quiz, SingleQuestion, TrueFalseQuestion
+from ..models import (
+    MatchingQuestion,
+    MultipleQuestion,
+    NumericQuestion,
+    Option,
+    OrderingQuestion,
+    Question,
+    Quiz,
+    ShortTextQuestion,
+    SingleQuestion,
+    StarQuestion,
+    TrueFalseQuestion,
+)
 from ..scaffold import render_quiz_template
 
 # longest-correct: the correct option (or, in `multiple`, the shortest correct one) is at least
@@ -86,12 +98,32 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def _options(q: Question) -> list[Option] | None:
+    """The options a learner picks from, which the option checks (longest-correct,
+    of-the-above, negated-prompt, wrong-option-feedback) read; None where they do not apply."""
+    match q:
+        case SingleQuestion() | MultipleQuestion():
+            return q.options
+        case (
+            TrueFalseQuestion()
+            | ShortTextQuestion()
+            | NumericQuestion()
+            | OrderingQuestion()
+            | MatchingQuestion()
+            | StarQuestion()
+        ):
+            return None
+        case _:
+            assert_never(q)
+
+
 def _longest_correct(quiz: Quiz, data: Any, emit: Emit) -> None:
     for qi, q in enumerate(quiz.questions):
-        if not isinstance(q, SingleQuestion | MultipleQuestion):
+        options = _options(q)
+        if options is None:
             continue
-        right = [(i, len(_visible(o.text))) for i, o in enumerate(q.options) if o.correct]
-        wrong = [len(_visible(o.text)) for o in q.options if not o.correct]
+        right = [(i, len(_visible(o.text))) for i, o in enumerate(options) if o.correct]
+        wrong = [len(_visible(o.text)) for o in options if not o.correct]
         if not wrong:
             continue
         index, shortest_right = min(right, key=lambda pair: pair[1])
@@ -117,9 +149,10 @@ _ABOVE = re.compile(r"\b(all|none|both|neither)\s+of\s+(?:the\s+)?(above|these|t
 
 def _of_the_above(quiz: Quiz, data: Any, emit: Emit) -> None:
     for qi, q in enumerate(quiz.questions):
-        if not isinstance(q, SingleQuestion | MultipleQuestion):
+        options = _options(q)
+        if options is None:
             continue
-        for oi, option in enumerate(q.options):
+        for oi, option in enumerate(options):
             match = _ABOVE.search(_visible(option.text))
             if match:
                 emit(
@@ -175,7 +208,7 @@ def _stems(prompt: str) -> list[tuple[int, int]]:
 
 def _negated_prompt(quiz: Quiz, data: Any, emit: Emit) -> None:
     for qi, q in enumerate(quiz.questions):
-        if not isinstance(q, SingleQuestion | MultipleQuestion):
+        if _options(q) is None:
             continue
         for begin, end in _stems(q.prompt):
             if end - begin > MAX_STEM:
@@ -198,9 +231,10 @@ def _negated_prompt(quiz: Quiz, data: Any, emit: Emit) -> None:
 
 def _wrong_option_feedback(quiz: Quiz, data: Any, emit: Emit) -> None:
     for qi, q in enumerate(quiz.questions):
-        if not isinstance(q, SingleQuestion | MultipleQuestion):
+        options = _options(q)
+        if options is None:
             continue
-        for oi, option in enumerate(q.options):
+        for oi, option in enumerate(options):
             if not option.correct and not (option.feedback or "").strip():
                 emit(
                     ("questions", qi, "options", oi),

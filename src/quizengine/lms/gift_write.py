@@ -9,6 +9,7 @@ are written as plain text. Question titles are our question ids, so a re-import 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import assert_never
 
 from ..models import (
     MatchingQuestion,
@@ -22,18 +23,19 @@ from ..models import (
     StarQuestion,
     TrueFalseQuestion,
 )
+from ..models.questions import QuestionBase
 from .common import Notes, fmt_number, md_to_text, percent
 from .plan import (
     choice_weights,
     combined_feedback_note,
     common_notes,
+    framing,
     join_feedback,
     ordering_as_pairs,
     short_answers,
     star_literal,
     unit_words,
 )
-from .star_essay import essay_prompt, general_feedback
 
 FORMAT = "GIFT"
 _ESCAPES = str.maketrans(
@@ -78,10 +80,8 @@ def _question(question: Question, notes: Notes) -> str:
     common_notes(question, notes, fmt=FORMAT, hints=False)
     if question.points != 1:
         notes.add(question.id, f"points ({question.points:g}) dropped: GIFT has no marks")
-    prompt = question.prompt
-    general = question.explanation
-    if isinstance(question, StarQuestion):
-        prompt, general = essay_prompt(question), general_feedback(question)
+    framed = framing(question)
+    prompt, general = framed.prompt, framed.general
     lines = [f"// question: {question.id}", f"::{question.id}::[markdown]{escape(prompt)}{{"]
     lines.extend(f"\t{line}" for line in _answers(question, notes))
     if general:
@@ -95,40 +95,53 @@ def _fb(feedback: str | None) -> str:
 
 
 def _answers(question: Question, notes: Notes) -> list[str]:
-    if isinstance(question, SingleQuestion):
-        return [
-            f"{'=' if w.fraction >= 1 else '~'}{escape(w.text)}{_fb(w.feedback)}"
-            for w in choice_weights(question, notes, merge=True)
-        ]
-    if isinstance(question, MultipleQuestion):
-        combined_feedback_note(question, notes, FORMAT)
-        return [
-            f"~%{percent(w.fraction)}%{escape(w.text)}{_fb(w.feedback)}"
-            for w in choice_weights(question, notes)
-        ]
-    if isinstance(question, TrueFalseQuestion):
-        wrong, right = question.feedback_incorrect, question.feedback_correct
-        tail = f"#{escape(wrong or '')}#{escape(right)}" if right else _fb(wrong)
-        return [("TRUE" if question.answer else "FALSE") + tail]
-    if isinstance(question, ShortTextQuestion):
-        out = [
-            f"=%{percent(w.fraction)}%{escape(_no_arrow(question.id, star_literal(w.text), notes))}"
-            f"{_fb(w.feedback)}"
-            for w in short_answers(question, notes)
-        ]
-        if question.feedback_incorrect:
-            out.append(f"=%0%*{_fb(question.feedback_incorrect)}")
-        return out
-    if isinstance(question, NumericQuestion):
-        return _numeric(question, notes)
-    if isinstance(question, MatchingQuestion | OrderingQuestion):
-        return _matching(question, notes)
-    notes.add(
-        question.id,
-        "STAR self-review exported as an essay: the STAR guidance and rubric are in the"
-        " question text; the automatic STAR checks and self-rating are not carried",
-    )
-    return []
+    match question:
+        case SingleQuestion():
+            return [
+                f"{'=' if w.fraction >= 1 else '~'}{escape(w.text)}{_fb(w.feedback)}"
+                for w in choice_weights(question, notes, merge=True)
+            ]
+        case MultipleQuestion():
+            combined_feedback_note(question, notes, FORMAT)
+            return [
+                f"~%{percent(w.fraction)}%{escape(w.text)}{_fb(w.feedback)}"
+                for w in choice_weights(question, notes)
+            ]
+        case TrueFalseQuestion():
+            wrong, right = question.feedback_incorrect, question.feedback_correct
+            tail = f"#{escape(wrong or '')}#{escape(right)}" if right else _fb(wrong)
+            return [("TRUE" if question.answer else "FALSE") + tail]
+        case ShortTextQuestion():
+            return _short(question, notes)
+        case NumericQuestion():
+            return _numeric(question, notes)
+        case MatchingQuestion():
+            if question.scoring == "all_or_nothing":
+                notes.add(question.id, "all-or-nothing scoring dropped: GIFT matching is per pair")
+            pairs = [(p.left, p.right) for p in question.pairs]
+            return _pairs(question, pairs, [d.text for d in question.distractors], notes)
+        case OrderingQuestion():
+            return _pairs(question, ordering_as_pairs(question, notes, FORMAT), [], notes)
+        case StarQuestion():
+            notes.add(
+                question.id,
+                "STAR self-review exported as an essay: the STAR guidance and rubric are in the"
+                " question text; the automatic STAR checks and self-rating are not carried",
+            )
+            return []
+        case _:
+            assert_never(question)
+
+
+def _short(question: ShortTextQuestion, notes: Notes) -> list[str]:
+    out = [
+        f"=%{percent(w.fraction)}%{escape(_no_arrow(question.id, star_literal(w.text), notes))}"
+        f"{_fb(w.feedback)}"
+        for w in short_answers(question, notes)
+    ]
+    if question.feedback_incorrect:
+        out.append(f"=%0%*{_fb(question.feedback_incorrect)}")
+    return out
 
 
 def _numeric(question: NumericQuestion, notes: Notes) -> list[str]:
@@ -147,15 +160,9 @@ def _numeric(question: NumericQuestion, notes: Notes) -> list[str]:
     return out
 
 
-def _matching(question: MatchingQuestion | OrderingQuestion, notes: Notes) -> list[str]:
-    if isinstance(question, OrderingQuestion):
-        pairs = ordering_as_pairs(question, notes, FORMAT)
-        distractors: list[str] = []
-    else:
-        pairs = [(p.left, p.right) for p in question.pairs]
-        distractors = [d.text for d in question.distractors]
-        if question.scoring == "all_or_nothing":
-            notes.add(question.id, "all-or-nothing scoring dropped: GIFT matching is per pair")
+def _pairs(
+    question: QuestionBase, pairs: list[tuple[str, str]], distractors: list[str], notes: Notes
+) -> list[str]:
     combined_feedback_note(question, notes, FORMAT)
     out = []
     for left, right in pairs:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from typing import assert_never
 
 from ..models import (
     MatchingQuestion,
@@ -27,19 +28,7 @@ from ..models import (
 )
 from ..safeio import xml_clean
 from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text, percent
-from .plan import Weighted, choice_weights, short_answers, star_literal
-from .star_essay import essay_prompt, general_feedback
-
-_TYPES = {
-    "single": "multichoice",
-    "multiple": "multichoice",
-    "true_false": "truefalse",
-    "short_text": "shortanswer",
-    "numeric": "numerical",
-    "matching": "matching",
-    "ordering": "ordering",
-    "star": "essay",
-}
+from .plan import Weighted, choice_weights, framing, short_answers, star_literal
 
 
 def write_moodle(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> bytes:
@@ -71,21 +60,50 @@ def _value(parent: ET.Element, tag: str, value: str) -> None:
 
 
 def _question(question: Question, notes: Notes) -> ET.Element:
-    node = ET.Element("question", type=_TYPES[question.type])
+    node = ET.Element("question")  # its type attribute comes with the body, below
     _text(ET.SubElement(node, "name"), question.id)
-    star = isinstance(question, StarQuestion)
-    prompt = essay_prompt(question) if isinstance(question, StarQuestion) else question.prompt
-    _html(node, "questiontext", prompt)
-    feedback = general_feedback(question) if isinstance(question, StarQuestion) else None
-    _html(node, "generalfeedback", feedback if star else question.explanation)
+    framed = framing(question)
+    _html(node, "questiontext", framed.prompt)
+    _html(node, "generalfeedback", framed.general)
     _value(node, "defaultgrade", fmt_number(question.points))
-    _value(node, "penalty", "0" if star else "0.3333333")
+    _value(node, "penalty", "0" if framed.by_hand else "0.3333333")
     _value(node, "hidden", "0")
     _value(node, "idnumber", question.id)
-    _BODY[question.type](node, question, notes)
+    node.set("type", _body(node, question, notes))
     if question.hint:
         _html(node, "hint", question.hint)
     return node
+
+
+def _body(node: ET.Element, question: Question, notes: Notes) -> str:
+    """Writes the fields of Moodle's type for the question; returns that type's name."""
+    match question:
+        case SingleQuestion():
+            _choice(node, question, notes, single=True)
+            return "multichoice"
+        case MultipleQuestion():
+            _choice(node, question, notes, single=False)
+            return "multichoice"
+        case TrueFalseQuestion():
+            _true_false(node, question)
+            return "truefalse"
+        case ShortTextQuestion():
+            _short(node, question, notes)
+            return "shortanswer"
+        case NumericQuestion():
+            _numeric(node, question, notes)
+            return "numerical"
+        case MatchingQuestion():
+            _matching(node, question, notes)
+            return "matching"
+        case OrderingQuestion():
+            _ordering(node, question, notes)
+            return "ordering"
+        case StarQuestion():
+            _essay(node, question, notes)
+            return "essay"
+        case _:
+            assert_never(question)
 
 
 def _combined(node: ET.Element, question: Question) -> None:
@@ -102,9 +120,10 @@ def _answer(node: ET.Element, w: Weighted, fmt: str = "html") -> ET.Element:
     return answer
 
 
-def _choice(node: ET.Element, question: Question, notes: Notes) -> None:
-    assert isinstance(question, SingleQuestion | MultipleQuestion)
-    _value(node, "single", "true" if isinstance(question, SingleQuestion) else "false")
+def _choice(
+    node: ET.Element, question: SingleQuestion | MultipleQuestion, notes: Notes, *, single: bool
+) -> None:
+    _value(node, "single", "true" if single else "false")
     _value(node, "shuffleanswers", "true" if question.shuffle_options else "false")
     _value(node, "answernumbering", "abc")
     _value(node, "showstandardinstruction", "0")
@@ -113,8 +132,7 @@ def _choice(node: ET.Element, question: Question, notes: Notes) -> None:
         _answer(node, weighted)
 
 
-def _true_false(node: ET.Element, question: Question, notes: Notes) -> None:
-    assert isinstance(question, TrueFalseQuestion)
+def _true_false(node: ET.Element, question: TrueFalseQuestion) -> None:
     for value in (True, False):
         right = value == question.answer
         feedback = question.feedback_correct if right else question.feedback_incorrect
@@ -122,8 +140,7 @@ def _true_false(node: ET.Element, question: Question, notes: Notes) -> None:
         _answer(node, weighted, "moodle_auto_format")
 
 
-def _short(node: ET.Element, question: Question, notes: Notes) -> None:
-    assert isinstance(question, ShortTextQuestion)
+def _short(node: ET.Element, question: ShortTextQuestion, notes: Notes) -> None:
     _value(node, "usecase", "1" if question.match == "exact" else "0")
     for weighted in short_answers(question, notes):
         literal = Weighted(star_literal(weighted.text), weighted.fraction, weighted.feedback)
@@ -132,8 +149,7 @@ def _short(node: ET.Element, question: Question, notes: Notes) -> None:
         _answer(node, Weighted("*", 0.0, question.feedback_incorrect), "moodle_auto_format")
 
 
-def _numeric(node: ET.Element, question: Question, notes: Notes) -> None:
-    assert isinstance(question, NumericQuestion)
+def _numeric(node: ET.Element, question: NumericQuestion, notes: Notes) -> None:
     answer = Weighted(fmt_number(question.answer), 1.0, question.feedback_correct)
     tolerance = question.absolute_tolerance()
     if isinstance(question.tolerance, str):
@@ -161,8 +177,7 @@ def _numeric(node: ET.Element, question: Question, notes: Notes) -> None:
     _value(node, "unitsleft", "0")
 
 
-def _matching(node: ET.Element, question: Question, notes: Notes) -> None:
-    assert isinstance(question, MatchingQuestion)
+def _matching(node: ET.Element, question: MatchingQuestion, notes: Notes) -> None:
     _value(node, "shuffleanswers", "true")
     _combined(node, question)
     if question.scoring == "all_or_nothing":
@@ -178,8 +193,7 @@ def _matching(node: ET.Element, question: Question, notes: Notes) -> None:
         _text(ET.SubElement(sub, "answer"), plain)
 
 
-def _ordering(node: ET.Element, question: Question, notes: Notes) -> None:
-    assert isinstance(question, OrderingQuestion)
+def _ordering(node: ET.Element, question: OrderingQuestion, notes: Notes) -> None:
     notes.add(
         question.id,
         "exported as Moodle's ordering question: part of Moodle core since 4.4, older"
@@ -202,8 +216,7 @@ def _ordering(node: ET.Element, question: Question, notes: Notes) -> None:
         _text(answer, md_to_inline_html(item.text))
 
 
-def _essay(node: ET.Element, question: Question, notes: Notes) -> None:
-    assert isinstance(question, StarQuestion)
+def _essay(node: ET.Element, question: StarQuestion, notes: Notes) -> None:
     notes.add(
         question.id,
         "STAR self-review exported as an essay: the STAR guidance and rubric are in the"
@@ -224,15 +237,3 @@ def _essay(node: ET.Element, question: Question, notes: Notes) -> None:
         else None
     )
     _html(node, "responsetemplate", template)
-
-
-_BODY = {
-    "single": _choice,
-    "multiple": _choice,
-    "true_false": _true_false,
-    "short_text": _short,
-    "numeric": _numeric,
-    "matching": _matching,
-    "ordering": _ordering,
-    "star": _essay,
-}

@@ -11,17 +11,22 @@ from dataclasses import dataclass
 from itertools import product
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, assert_never
 
 from ..models import (
+    MatchingQuestion,
     MultipleQuestion,
     NumericQuestion,
     OrderingQuestion,
+    Question,
     ShortTextQuestion,
     SingleQuestion,
+    StarQuestion,
+    TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
 from .common import Notes, moodle_grade
+from .star_essay import essay_prompt, general_feedback
 
 _MAX_EXPANSIONS = 20
 
@@ -33,6 +38,35 @@ class Weighted:
     text: str
     fraction: float
     feedback: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """What every format shows around the answers: the question text, the feedback shown to
+    all after answering, and whether the LMS leaves the grading to a person (an essay)."""
+
+    prompt: str
+    general: str | None
+    by_hand: bool = False
+
+
+def framing(question: Question) -> Framing:
+    match question:
+        case StarQuestion():
+            # No LMS runs the STAR checks: the guidance and rubric travel in the essay's text.
+            return Framing(essay_prompt(question), general_feedback(question), by_hand=True)
+        case (
+            SingleQuestion()
+            | MultipleQuestion()
+            | TrueFalseQuestion()
+            | ShortTextQuestion()
+            | NumericQuestion()
+            | OrderingQuestion()
+            | MatchingQuestion()
+        ):
+            return Framing(question.prompt, question.explanation)
+        case _:
+            assert_never(question)
 
 
 def unit_words(question: NumericQuestion) -> str:

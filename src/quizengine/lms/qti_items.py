@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from hashlib import sha256
+from typing import assert_never
 
 from ..models import (
     MatchingQuestion,
@@ -24,21 +25,11 @@ from ..models import (
     StarQuestion,
     TrueFalseQuestion,
 )
+from ..models.questions import QuestionBase
 from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text
-from .plan import ordering_as_pairs, short_answers, unit_words
-from .star_essay import essay_prompt, general_feedback
+from .plan import framing, ordering_as_pairs, short_answers, unit_words
 
 FORMAT = "Canvas QTI"
-CANVAS_TYPES = {
-    "single": "multiple_choice_question",
-    "multiple": "multiple_answers_question",
-    "true_false": "true_false_question",
-    "short_text": "short_answer_question",
-    "numeric": "numerical_question",
-    "matching": "matching_question",
-    "ordering": "matching_question",
-    "star": "essay_question",
-}
 
 
 def ident(*parts: str) -> str:
@@ -93,8 +84,8 @@ class _Item:
             _sub(var, "other")
             self.show(node, key, text)
 
-    def finish(self) -> ET.Element:
-        self.field("question_type", CANVAS_TYPES[self.q.type])
+    def finish(self, canvas_type: str) -> ET.Element:
+        self.field("question_type", canvas_type)
         self.field("points_possible", fmt_number(self.q.points))
         if self.answer_ids:
             self.field("original_answer_ids", ",".join(self.answer_ids))
@@ -107,36 +98,61 @@ class _Item:
         return self.node
 
 
+# (key, text, correct, feedback)
+_Choice = tuple[str, str, bool, str | None]
+
+
 def item_xml(question: Question, quiz_id: str, notes: Notes) -> ET.Element:
     item = _Item(question, quiz_id, notes)
-    prompt = essay_prompt(question) if isinstance(question, StarQuestion) else question.prompt
-    _material(item.presentation, md_to_html(prompt))
-    general = (
-        general_feedback(question) if isinstance(question, StarQuestion) else question.explanation
-    )
-    item.otherwise("general_fb", general)
+    framed = framing(question)
+    _material(item.presentation, md_to_html(framed.prompt))
+    item.otherwise("general_fb", framed.general)
     if question.hint:
         notes.add(question.id, f"hint dropped: {FORMAT} has no hints")
-    if isinstance(question, SingleQuestion | MultipleQuestion | TrueFalseQuestion):
-        _choices(item, question)
-    elif isinstance(question, ShortTextQuestion):
-        _short(item, question)
-    elif isinstance(question, NumericQuestion):
-        _numeric(item, question)
-    elif isinstance(question, MatchingQuestion | OrderingQuestion):
-        _matching(item, question)
-    else:
-        _essay(item, question)
-    return item.finish()
+    match question:
+        case SingleQuestion():
+            _choices(item, question, _options(question), multiple=False)
+            return item.finish("multiple_choice_question")
+        case MultipleQuestion():
+            _choices(item, question, _options(question), multiple=True)
+            if question.scoring == "all_or_nothing":
+                notes.add(
+                    question.id,
+                    "all-or-nothing scoring dropped: Canvas gives partial credit per option",
+                )
+            return item.finish("multiple_answers_question")
+        case TrueFalseQuestion():
+            choices: list[_Choice] = [
+                ("true", "True", question.answer, None),
+                ("false", "False", not question.answer, None),
+            ]
+            _choices(item, question, choices, multiple=False)
+            return item.finish("true_false_question")
+        case ShortTextQuestion():
+            _short(item, question)
+            return item.finish("short_answer_question")
+        case NumericQuestion():
+            _numeric(item, question)
+            return item.finish("numerical_question")
+        case MatchingQuestion():
+            pairs = [(p.left, p.right) for p in question.pairs]
+            _matching(item, question, pairs, [d.text for d in question.distractors])
+            return item.finish("matching_question")
+        case OrderingQuestion():
+            _matching(item, question, ordering_as_pairs(question, notes, FORMAT), [])
+            return item.finish("matching_question")
+        case StarQuestion():
+            _essay(item, question)
+            return item.finish("essay_question")
+        case _:
+            assert_never(question)
 
 
-def _choices(item: _Item, q: SingleQuestion | MultipleQuestion | TrueFalseQuestion) -> None:
-    choices: list[tuple[str, str, bool, str | None]]
-    if isinstance(q, TrueFalseQuestion):
-        choices = [("true", "True", q.answer, None), ("false", "False", not q.answer, None)]
-    else:
-        choices = [(o.key, o.text, o.correct, o.feedback) for o in q.options]
-    multiple = isinstance(q, MultipleQuestion)
+def _options(q: SingleQuestion | MultipleQuestion) -> list[_Choice]:
+    return [(o.key, o.text, o.correct, o.feedback) for o in q.options]
+
+
+def _choices(item: _Item, q: QuestionBase, choices: list[_Choice], *, multiple: bool) -> None:
     lid = _sub(item.presentation, "response_lid", ident="response1")
     lid.set("rcardinality", "Multiple" if multiple else "Single")
     render = _sub(lid, "render_choice")
@@ -155,10 +171,6 @@ def _choices(item: _Item, q: SingleQuestion | MultipleQuestion | TrueFalseQuesti
         for key, _, correct, _ in choices:
             target = both if correct else _sub(both, "not")
             _sub(target, "varequal", keys[key], respident="response1")
-        if isinstance(q, MultipleQuestion) and q.scoring == "all_or_nothing":
-            item.notes.add(
-                q.id, "all-or-nothing scoring dropped: Canvas gives partial credit per option"
-            )
     else:
         right = next(key for key, _, correct, _ in choices if correct)
         _sub(var, "varequal", keys[right], respident="response1")
@@ -219,16 +231,13 @@ def _plain(item: _Item, text: str) -> str:
     return plain
 
 
-def _matching(item: _Item, q: MatchingQuestion | OrderingQuestion) -> None:
-    if isinstance(q, OrderingQuestion):
-        pairs = ordering_as_pairs(q, item.notes, FORMAT)
-        distractors: list[str] = []
-        scoring = q.scoring
-    else:
-        pairs = [(p.left, p.right) for p in q.pairs]
-        distractors = [d.text for d in q.distractors]
-        scoring = q.scoring
-    if scoring == "all_or_nothing":
+def _matching(
+    item: _Item,
+    q: MatchingQuestion | OrderingQuestion,
+    pairs: list[tuple[str, str]],
+    distractors: list[str],
+) -> None:
+    if q.scoring == "all_or_nothing":
         item.notes.add(q.id, "all-or-nothing scoring dropped: Canvas grades matching per pair")
     base = item.node.get("ident", "")
     rights = [(f"{base}_r{n}", _plain(item, text)) for n, (_, text) in enumerate(pairs)]
@@ -249,7 +258,7 @@ def _matching(item: _Item, q: MatchingQuestion | OrderingQuestion) -> None:
         item.notes.add(q.id, "feedback_correct and feedback_incorrect dropped for matching")
 
 
-def _essay(item: _Item, q: Question) -> None:
+def _essay(item: _Item, q: StarQuestion) -> None:
     item.notes.add(
         q.id,
         "STAR self-review exported as an essay: the STAR guidance and rubric are in the"

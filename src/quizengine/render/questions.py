@@ -8,6 +8,8 @@ Values are always ids: shuffling changes display order only.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from ..grading.numeric import FORMS
 from ..models import (
     MatchingQuestion,
@@ -153,4 +155,5 @@ def body(ctx: Ctx, q: Question) -> str:
             return matching(ctx, q)
         case StarQuestion():
             return star(ctx, q)
-    raise TypeError(f"no renderer for question type {type(q).__name__}")  # pragma: no cover
+        case _:
+            assert_never(q)
