@@ -35,8 +35,11 @@ DISPATCHERS = {
     "lms/moodle_write.py",
     "lms/qti_items.py",
     "lint/checks.py",
+    "report/analyse.py",
+    "report/written.py",
 }
-# Reworked on another branch; CONTRIBUTING.md lists what a new type needs there.
+# The AST check below skips report/: simulate.py's simulated learners still compare type
+# names (CONTRIBUTING.md says to handle a new type there by hand).
 NOT_CHECKED = ("report/",)
 
 DUMMY = """
