@@ -31,7 +31,7 @@ DECISIONS: dict[str, tuple[float, str]] = {
     "build warm (quizengine)": (1.1, "x"),
     "quiz page": (10_240, "B gz"),
     "STAR page": (16_384, "B gz"),
-    "STAR part model": (30_720, "B gz"),
+    "free-mode STAR page": (47_104, "B gz"),
     "quizengine / markup only": (1.05, "x"),
     "quizengine / no quiz": (1.15, "x"),
 }
