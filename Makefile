@@ -15,11 +15,13 @@ UV      := $(VENV)/bin/uv
 
 # Everything installs from hashed locks, so a fresh clone gets exactly what was tested:
 # uv itself (pinned, from PyPI), then every dependency of every extra, then the package
-# without dependencies or build isolation (its build backend is in the lock too).
+# without dependencies or build isolation (its build backend is in the lock too). Bytecode is
+# compiled at install, as pip does, so no build or test process recompiles the dependencies
+# (this machine sets PYTHONDONTWRITEBYTECODE, so nothing would ever be cached otherwise).
 $(STAMP): $(LOCK) $(UV_LOCK) pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r $(UV_LOCK)
-	$(UV) pip sync -q --python $(PY) --require-hashes $(LOCK)
+	$(UV) pip sync -q --compile-bytecode --python $(PY) --require-hashes $(LOCK)
 	$(UV) pip install -q --python $(PY) --no-deps --no-build-isolation -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)

@@ -5,6 +5,9 @@
   what the site costs when it has no quizzes).
 - `mkdocs-quiz`: the nearest peer plugin, with the same number of questions per page written
   in its `<quiz>` syntax (it has choice questions only, so every question becomes one).
+- `text`: no plugin, every word of the same questions written into the page as ordinary
+  Markdown (a paragraph per prompt, a list of its options, its feedback and explanation): the
+  floor, what the questions' words cost a site before any quiz behaviour.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ try:
 except ImportError:  # run as a script
     from bank import WORDS, question  # type: ignore[no-redef]
 
-VARIANTS = ("quizengine", "plain", "mkdocs-quiz")
+VARIANTS = ("quizengine", "plain", "mkdocs-quiz", "text")
 
 _CONFIG = """\
 site_name: Bench
@@ -36,7 +39,30 @@ plugins:
   - tables
   - pymdownx.superfences
 """
-_PLUGIN = {"quizengine": "  - quizengine\n", "plain": "", "mkdocs-quiz": "  - mkdocs_quiz\n"}
+_PLUGIN = {
+    "quizengine": "  - quizengine\n",
+    "plain": "",
+    "mkdocs-quiz": "  - mkdocs_quiz\n",
+    "text": "",
+}
+_NOT_WORDS = frozenset({"id", "type", "tolerance", "unit", "typo_tolerance", "correct", "answer"})
+
+
+def _words(value: Any) -> list[str]:
+    """Every piece of text a question holds (prompt, options, feedback, items...), in order."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [w for k, v in value.items() if k not in _NOT_WORDS for w in _words(v)]
+    if isinstance(value, list):
+        return [w for v in value for w in _words(v)]
+    return []
+
+
+def _text_question(q: dict[str, Any]) -> str:
+    """A question's words as ordinary Markdown: its prompt, then the rest as a list."""
+    prompt, *rest = _words(q)
+    return "\n".join([prompt, "", *(f"- {w}" for w in rest)])
 
 
 def _paragraph(rng: random.Random) -> str:
@@ -78,6 +104,8 @@ def write_site(
             practice = f"::quiz{{#quiz-{page}}}\n"
         elif variant == "mkdocs-quiz":
             practice = "\n\n".join(_peer_quiz(q, rng) for q in questions) + "\n"
+        elif variant == "text":
+            practice = "\n\n".join(_text_question(q) for q in questions) + "\n"
         else:
             practice = ""
         (root / "docs" / f"page-{page:03d}.md").write_text(

@@ -6,6 +6,7 @@ import tracemalloc
 
 import pytest
 
+from quizengine import source
 from quizengine.source import MAX_BYTES, MAX_DEPTH, parse_bytes, parse_text
 
 
@@ -75,10 +76,19 @@ def test_alias_bomb_is_rejected_quickly_and_small() -> None:
     "text",
     ["[" * 200_000 + "]" * 200_000, "- " * 300_000 + "x", "{a: " * 50_000 + "}" * 50_000],
 )
-def test_deep_nesting_is_rejected_without_crashing(text: str) -> None:
+@pytest.mark.parametrize("libyaml_limit", [True, False], ids=["libyaml-limit", "pre-scan"])
+def test_deep_nesting_is_rejected_without_crashing(
+    text: str, libyaml_limit: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both guards give the same answer: libyaml's own limit checked after a failed compose
+    # (libyaml >= 0.2.6), and the textual pre-scan before composing (older libyaml).
+    if libyaml_limit and not source._LIBYAML_LIMITS_NESTING:
+        pytest.fail("this PyYAML's libyaml has no nesting limit; the lock pins one that has")
+    monkeypatch.setattr(source, "_LIBYAML_LIMITS_NESTING", libyaml_limit)
     doc = parse_text(text, "deep.yaml")
     assert doc.data is None
     assert f"deeper than {MAX_DEPTH}" in doc.diagnostics[0].message
+    assert doc.diagnostics[0].line == 1
 
 
 def test_moderate_nesting_below_the_guard_is_still_limited() -> None:

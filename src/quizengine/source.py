@@ -24,8 +24,15 @@ from .safeio import FileRefused, read_regular
 
 try:  # libyaml is almost always present; the pure parser is the fallback.
     from yaml import CSafeLoader as _BaseLoader
+    from yaml._yaml import get_version as _libyaml_version
+
+    # libyaml 0.2.6 refuses nesting past 1,000 levels itself, so composing cannot exhaust
+    # the stack and the textual pre-scan (a tenth of a large file's parse) is not needed.
+    _LIBYAML_LIMITS_NESTING = tuple(_libyaml_version()) >= (0, 2, 6)
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+    _LIBYAML_LIMITS_NESTING = False
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -65,25 +72,23 @@ _SPECIAL = {
 _NUMBER_START = frozenset("0123456789+-.")
 
 
-def _plain_tag(value: str) -> str:
-    """YAML 1.2 core schema for plain scalars; everything unrecognised is a string."""
-    special = _SPECIAL.get(value)
-    if special is not None:
-        return special[0]
-    if value and value[0] in _NUMBER_START:
-        if _INT_RE.fullmatch(value):
-            return _INT
-        if _FLOAT_RE.fullmatch(value):
-            return _FLOAT
-    return _STR
-
-
 class _Loader(_BaseLoader):
     """Composes nodes only; tags it did not resolve itself mark an explicit (forbidden) tag."""
 
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        # Called for every node of every file: YAML 1.2 core schema inline, one call less per value.
         if kind is ScalarNode:
-            return _plain_tag(value) if implicit[0] else _STR
+            if not implicit[0]:
+                return _STR
+            special = _SPECIAL.get(value)
+            if special is not None:
+                return special[0]
+            if value and value[0] in _NUMBER_START:
+                if _INT_RE.fullmatch(value):
+                    return _INT
+                if _FLOAT_RE.fullmatch(value):
+                    return _FLOAT
+            return _STR
         return _SEQ if kind is SequenceNode else _MAP
 
 
@@ -164,13 +169,18 @@ def parse_bytes(raw: bytes, name: str) -> SourceDocument:
 
 
 def parse_text(text: str, name: str) -> SourceDocument:
-    depth_problem = _depth_guard(text)
-    if depth_problem is not None:
-        return _failed(name, *depth_problem)
+    if not _LIBYAML_LIMITS_NESTING:
+        depth_problem = _depth_guard(text)
+        if depth_problem is not None:
+            return _failed(name, *depth_problem)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
+        # Only a document that fails to compose can be one libyaml refused for its depth:
+        # the guard then gives our own message and position, as it does before composing.
+        if _LIBYAML_LIMITS_NESTING and (depth_problem := _depth_guard(text)) is not None:
+            return _failed(name, *depth_problem)
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return _failed(name, line, col, f"YAML syntax error: {_yaml_reason(exc)}")
