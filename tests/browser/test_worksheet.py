@@ -201,3 +201,15 @@ def test_a_wide_worksheet_scrolls_in_its_own_box_on_a_phone(
     page.locator(".qe-ws[data-worksheet=offer]").screenshot(
         path=str(artifacts / "worksheet-375-dark.png")
     )
+
+
+def test_the_courses_worksheets_work_inline_under_zensical(open_zensical: OpenPage) -> None:
+    """Without the MkDocs plugin the worksheet client is inlined, once, like the quiz's."""
+    page = open_zensical("benefits/research/")
+    field = page.locator("#qe-ws-research-offer-base-salary--fact-from-the-offer")
+    expect(page.locator(".qe-ws[data-qe-on]")).to_have_count(2)
+    field.fill("$80,000")
+    field.blur()
+    page.reload()
+    expect(field).to_have_value("$80,000")
+    assert page.evaluate("document.querySelectorAll('script:not([src])').length") > 0

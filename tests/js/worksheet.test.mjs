@@ -42,8 +42,10 @@ test("a file's worksheets: ids are slugs, each sheet checked", () => {
 
 test("export takes every valid worksheet and sets damaged ones aside", () => {
   const u = storage([["worksheet:a", { x: "1" }], ["worksheet:empty", {}], ["quiz:q", { quiz: "q" }], ["worksheet:bad", { x: 2 }]]);
-  assert.deepEqual(exportSheets(u), { a: { x: "1" } });
+  const notes = [];
+  assert.deepEqual(exportSheets(u, (m) => notes.push(m)), { a: { x: "1" } });
   assert.deepEqual(u.aside, ["worksheet:bad"]);
+  assert.deepEqual(notes, ["set aside"]);
 });
 
 test("import fills blanks and never replaces an answer already here", () => {

@@ -55,7 +55,7 @@ export default function (w) {
         out.responses.push(respOf(s));
         out.progress[id] = { version: s.version, attempts: s.attempts || 0, best: s.best, last: s.last, checked: s.checked, submitted: !!s.submitted };
       });
-      var sheets = Object.keys(out.worksheets = exportSheets(QE.u)).length; // worksheet.js's answers
+      var sheets = Object.keys(out.worksheets = exportSheets(QE.u, note)).length; // worksheet.js's answers
       download("quizengine-progress.json", out);
       io("Exported " + out.responses.length + " quizzes" + (sheets ? " and " + sheets + " worksheet" + (sheets == 1 ? "" : "s") : "") + " to quizengine-progress.json.");
     }

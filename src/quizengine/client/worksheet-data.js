@@ -23,13 +23,13 @@ export function okSheets(v) {
 }
 
 // Every worksheet kept in this browser, for an export; damaged records are set aside by
-// `load` (and the page says so), never exported.
-export function exportSheets(u) {
+// `load` (and `note` says so), never exported.
+export function exportSheets(u, note) {
   const out = {};
   Object.keys(u.L || {}).sort().forEach((k) => {
     const id = k.slice(u.P.length + KEY.length);
     if (!k.startsWith(u.P + KEY) || !isKey(id)) return;
-    const s = u.load(KEY + id, okSheet, () => {});
+    const s = u.load(KEY + id, okSheet, note);
     if (s && Object.keys(s).length) out[id] = s;
   });
   return out;
