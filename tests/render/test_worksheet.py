@@ -9,6 +9,8 @@ import markdown
 from quizengine.mkdocs.extension import QuizExtension
 from quizengine.render import bundle
 
+from .test_golden import _check
+
 TABLE = """\
 ::worksheet{#offer}
 
@@ -96,3 +98,8 @@ def test_without_the_plugin_the_client_is_inlined_once() -> None:
     for name in ("worksheet.js", "worksheet.css", "quizengine.js", "quizengine.css"):
         assert html.count(bundle()[name][:300]) == 1, name
     assert html.index("</script>") < html.index('data-worksheet="offer"')
+
+
+def test_golden_worksheet() -> None:
+    """The exact HTML learners get, so any change to it is a reviewed diff."""
+    _check("worksheet.html", _html(TABLE + "\n::worksheet{#steps}\n\n1. Write it.\n"))
