@@ -18,6 +18,8 @@ export const ENTRIES = {
   "progress.min.js": "progress-page.js",
   "calculator.min.js": "calculator-page.js",
   "calculator.min.css": "calculator.css",
+  "worksheet.min.js": "worksheet-page.js",
+  "worksheet.min.css": "worksheet.css",
   "star-model.min.js": "star-model.js",
   "quizengine.min.css": "quizengine.css",
 };

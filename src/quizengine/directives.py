@@ -25,8 +25,9 @@ class Directive:
     quiz_id: str | None
 
 
-def find_directives(markdown: str) -> Iterator[Directive]:
-    """Directives with 1-based positions, skipping fenced code blocks."""
+def find_directives(markdown: str, pattern: re.Pattern[str] = DIRECTIVE) -> Iterator[Directive]:
+    """Directives with 1-based positions, skipping fenced code blocks (`pattern`: another
+    directive's line, with groups `name` and `id`, as worksheets.py's)."""
     fence: str | None = None
     for number, line in enumerate(markdown.splitlines(), 1):
         opened = _FENCE.match(line)
@@ -39,6 +40,6 @@ def find_directives(markdown: str) -> Iterator[Directive]:
             continue
         if fence is not None:
             continue
-        match = DIRECTIVE.match(line.rstrip())
+        match = pattern.match(line.rstrip())
         if match:
             yield Directive(number, 1, match.group("name"), match.group("id"))

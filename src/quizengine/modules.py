@@ -18,6 +18,7 @@ from .directives import Directive, find_directives
 from .errors import Diagnostic
 from .models.module import Module
 from .source import read_document
+from .worksheets import check_pages
 
 MANIFEST_NAME = "module.yaml"
 
@@ -167,6 +168,7 @@ def _check_pages(
                 f"quiz '{quiz_id}' is listed but no chapter page embeds it "
                 f"(add ::quiz{{#{quiz_id}}} to a chapter)",
             )
+    yield from check_pages(folder / chapter.page for chapter in module.chapters)
 
 
 def _close(word: str, choices: Iterable[str]) -> str:

@@ -103,6 +103,22 @@ def test_the_calculator_stays_within_its_own_budget() -> None:
     assert sizes["calculator.js"] + sizes["calculator.css"] <= 4 * 1024, sizes
 
 
+def test_worksheet_code_loads_only_where_a_worksheet_is() -> None:
+    assert "worksheet.js" not in inject_assets(PAGE.format(QUIZ), "")
+    sheet = '<div class="qe-ws" data-qe="worksheet" data-worksheet="w"></div>'
+    out = inject_assets(PAGE.format(sheet), "../")  # a page with a worksheet alone
+    assert out.index('src="../assets/quizengine/worksheet.js?v=') < out.index("quizengine.js?v=")
+    head = out[: out.index("</head>")]  # print styles included, before the first layout
+    assert 'href="../assets/quizengine/worksheet.css?v=' in head and "quizengine.css?v=" in head
+
+
+def test_the_worksheet_stays_within_its_own_budget() -> None:
+    """A worksheet page loads quizengine.js and the CSS (storage, mounting) and its own two
+    files (saving as the learner types, print styles): at most 2 KiB more, gzipped."""
+    sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
+    assert sizes["worksheet.js"] + sizes["worksheet.css"] <= 2 * 1024, sizes
+
+
 def test_the_part_model_loads_only_where_a_free_mode_star_question_is() -> None:
     """Its one box is render/star.py's `data-k="text"` textarea; structured questions have
     four others, and a page may hold both kinds."""
@@ -115,7 +131,7 @@ def test_the_part_model_loads_only_where_a_free_mode_star_question_is() -> None:
     assert out.count("star-model.js") == 1
 
 
-def test_bundle_ships_seven_files() -> None:
+def test_bundle_ships_nine_files() -> None:
     files = bundle()
     assert set(files) == {
         "quizengine.js",
@@ -124,6 +140,8 @@ def test_bundle_ships_seven_files() -> None:
         "progress.js",
         "calculator.js",
         "calculator.css",
+        "worksheet.js",
+        "worksheet.css",
         "quizengine.css",
     }
     js = files["quizengine.js"]

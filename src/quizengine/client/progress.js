@@ -1,6 +1,8 @@
 /* quizengine "My progress" page: the results kept in this browser, and export and import of
    a backup. Loaded only by a page with the progress widget (render/assets.py), before or
    after quizengine.js: it adds its widget to QE.kinds and uses that file's storage (QE.u). */
+import { exportSheets, mergeSheets, okSheets } from "./worksheet-data.js";
+
 export default function (w) {
   "use strict";
   var QE = w.QE = w.QE || {}, MB = 1 << 20;
@@ -13,8 +15,8 @@ export default function (w) {
     list = obj(v) && v.format == "quizengine-progress" && v.version == 1 && Array.isArray(v.responses) ? v.responses : obj(v) && !v.format && own(v, "quiz") && [v];
     if (!list) return "That file is neither a quizengine progress export (version 1) nor a quiz response" + no;
     i = list.findIndex(r => !okResp(r)) + 1;
-    bad = !flat(v, 6) ? "it uses a reserved name or nests too deeply" : i ? "response " + i + " is not a valid quiz response" : !opt(v.progress, x => idMap(x, okProg)) ? "its scores or attempt counts are not valid" : !opt(v.complete, okDone) && "its chapters marked complete are not valid";
-    return bad ? "That file is damaged or was changed: " + bad + no : { list: list, prog: v.progress || {}, done: v.complete || {} };
+    bad = !flat(v, 6) ? "it uses a reserved name or nests too deeply" : i ? "response " + i + " is not a valid quiz response" : !opt(v.progress, x => idMap(x, okProg)) ? "its scores or attempt counts are not valid" : !opt(v.complete, okDone) ? "its chapters marked complete are not valid" : !opt(v.worksheets, okSheets) && "its worksheet answers are not valid";
+    return bad ? "That file is damaged or was changed: " + bad + no : { list: list, prog: v.progress || {}, done: v.complete || {}, sheets: v.worksheets || {} };
   }
 
   function progress(root) {
@@ -53,8 +55,9 @@ export default function (w) {
         out.responses.push(respOf(s));
         out.progress[id] = { version: s.version, attempts: s.attempts || 0, best: s.best, last: s.last, checked: s.checked, submitted: !!s.submitted };
       });
+      var sheets = Object.keys(out.worksheets = exportSheets(QE.u, note)).length; // worksheet.js's answers
       download("quizengine-progress.json", out);
-      io("Exported " + out.responses.length + " quizzes to quizengine-progress.json.");
+      io("Exported " + out.responses.length + " quizzes" + (sheets ? " and " + sheets + " worksheet" + (sheets == 1 ? "" : "s") : "") + " to quizengine-progress.json.");
     }
     function merge(text, size) {
       var b = backup(text, size), n = 0, quizzes = 0, kept = 0, pages = 0, recs = new Map(), done, e, many = (c, w, ws) => c + " " + (c == 1 ? w : ws);
@@ -81,8 +84,10 @@ export default function (w) {
       done = load("complete", okDone, note) || {};
       Object.keys(b.done).forEach(k => { if (!own(done, k)) done[k] = b.done[k], pages++; });
       if (pages) recs.set("complete", done);
+      var ws = mergeSheets(QE.u, b.sheets, recs, note);
+      kept += ws.kept;
       if (e = saveAll(recs)) return io(e + "nothing was imported.");
-      var got = [n && many(n, "answer", "answers") + " to " + many(quizzes, "quiz", "quizzes"), pages && many(pages, "chapter", "chapters") + " marked complete"].filter(Boolean);
+      var got = [n && many(n, "answer", "answers") + " to " + many(quizzes, "quiz", "quizzes"), pages && many(pages, "chapter", "chapters") + " marked complete", ws.added && many(ws.added, "worksheet answer", "worksheet answers")].filter(Boolean);
       io((got.length ? "Imported " + got.join(" and ") + "." : "Nothing new to import.") +
         (kept ? " Where the file differs from an answer already here, yours was kept (" + many(kept, "answer", "answers") + ")." : ""));
       paint();

@@ -4,7 +4,8 @@ A paragraph that is exactly `::quiz{#research}` (the leaf-directive form of the 
 generic directives proposal) becomes the quiz's HTML; `::quiz-progress` becomes the progress
 widget. Being a block processor, it never sees fenced code, and it needs no MkDocs API, so
 any Python-Markdown host (MkDocs, Zensical) renders quizzes from the same configuration.
-`::offer-calculator` becomes the offer calculator (render/calculator.py).
+`::offer-calculator` becomes the offer calculator (render/calculator.py), and
+`::worksheet{#id}` makes the table or list after it a worksheet (mkdocs/worksheet.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ..render.calculator import render_calculator
 from ..sanitize import reads_files
 from ..star.rubric import effective_rubric
 from .bank import QuizBank, bank_for
+from .worksheet import WorksheetBlockProcessor, WorksheetTreeprocessor
 
 log = logging.getLogger("mkdocs.plugins.quizengine")
 
@@ -262,6 +264,11 @@ class QuizExtension(Extension):
         md.registerExtension(self)
         md.preprocessors.register(_NewDocument(md, self.shipped), "quizengine-reset", 40)
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, self), "quizengine", 95)
+        # `::worksheet{#id}` (mkdocs/worksheet.py): after inline Markdown, before prettify.
+        shipped = None if self.getConfig("defer") else self.shipped
+        sheets = WorksheetBlockProcessor(md.parser, self._problem)
+        md.parser.blockprocessors.register(sheets, "quizengine-worksheet", 96)
+        md.treeprocessors.register(WorksheetTreeprocessor(md, self._problem, shipped), "qe-ws", 15)
 
     def _problem(self, message: str) -> str:
         # A warning: `mkdocs build --strict` fails on it, `mkdocs serve` shows the box.

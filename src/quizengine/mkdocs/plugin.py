@@ -20,6 +20,7 @@ from ..directives import find_directives
 from ..lint import lint_paths
 from ..navigation import with_modules
 from ..render import bundle, inject_assets, render_complete_button
+from ..worksheets import page_warnings
 from .bank import QuizBank, bank_for
 from .config import QuizEngineConfig
 from .extension import fill_slots
@@ -38,6 +39,7 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         # Pages the module manifests list, computed once per build; None: no manifests.
         self.chapters: set[str] | None = None
         self.root = Path.cwd()
+        self.worksheets: dict[str, str] = {}  # worksheet id -> where a page of this build used it
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -61,6 +63,7 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         self.bank = bank_for([str(self.root / d) for d in self.config.quiz_dirs], self.root)
         self.bank.refresh()
         self.bank.pinned = True
+        self.worksheets.clear()
         modules = [m.module for m in self.bank.report.modules if m.module is not None]
         self.chapters = (
             {f"{m.docs_folder}/{c.page}" for m in modules for c in m.chapters} if modules else None
@@ -88,6 +91,8 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
                     f"{page.file.src_uri}:{directive.line}: unknown quiz id '{quiz_id}' "
                     f"(known: {', '.join(self.bank.known_ids()) or 'none'})"
                 )
+        for warning in page_warnings(markdown, page.file.src_uri, self.worksheets):
+            log.warning(warning)
         page.meta.setdefault("qe_words", len(_WORD.findall(markdown)))
         return markdown
 

@@ -10,7 +10,8 @@ through `QE`), loaded only by pages with a free-mode STAR question (its one box 
 the progress widget, so that checking imported backups costs quiz pages nothing; and
 `calculator.js` and `calculator.css` (the offer calculator: its method, behaviour and styles),
 loaded only by a page with `::offer-calculator`, with quizengine.js, whose storage and
-mounting it uses. Each URL
+mounting it uses; and `worksheet.js` and `worksheet.css` (fields saved as the learner types,
+and the print layout), loaded only by a page with a `::worksheet`, likewise. Each URL
 carries `?v=<content hash>`, so browsers may cache it for good. Their sources are ES modules
 and CSS in `quizengine/client/`; esbuild (pinned in package.json) bundles and minifies them
 into `quizengine/assets/*.min.*`, which are committed and shipped in the package, as Material
@@ -63,6 +64,7 @@ ASSET_DIR = "assets/quizengine"
 JS, STAR, MODEL, CSS = "quizengine.js", "star.js", "star-model.js", "quizengine.css"
 PROGRESS = "progress.js"
 CALC, CALC_CSS = "calculator.js", "calculator.css"
+WS, WS_CSS = "worksheet.js", "worksheet.css"
 
 ASSET_FILES = {
     JS: "quizengine.min.js",
@@ -70,15 +72,18 @@ ASSET_FILES = {
     PROGRESS: "progress.min.js",
     CALC: "calculator.min.js",
     CALC_CSS: "calculator.min.css",
+    WS: "worksheet.min.js",
+    WS_CSS: "worksheet.min.css",
     MODEL: "star-model.min.js",
     CSS: "quizengine.min.css",
 }
 """Shipped file name -> the built file in `quizengine/assets` (see scripts/build_assets.mjs)."""
 
-_WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress|calculator)"')
+_WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress|calculator|worksheet)"')
 _STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
 _PROGRESS = re.compile(r'<div\b[^>]*\sdata-qe="progress"')
 _CALC = re.compile(r'<div\b[^>]*\sdata-qe="calculator"')
+_WS = re.compile(r'<div\b[^>]*\sdata-qe="worksheet"')
 _FREE = re.compile(r'<textarea\b[^>]*\sdata-k="text"')  # render/star.py's free-mode box
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)
@@ -114,7 +119,8 @@ def _client_files(html: str) -> list[str]:
         star.append(MODEL)
     progress = [PROGRESS] if _PROGRESS.search(html) else []
     calculator = [CALC_CSS, CALC] if _CALC.search(html) else []
-    return [CSS, *star, *progress, *calculator, JS]
+    worksheet = [WS_CSS, WS] if _WS.search(html) else []
+    return [CSS, *star, *progress, *calculator, *worksheet, JS]
 
 
 def inline_assets(html: str, shipped: set[str]) -> str:
