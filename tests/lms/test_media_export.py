@@ -194,3 +194,17 @@ def test_the_cli_exports_the_files(tmp_path: Path, capsys: pytest.CaptureFixture
     data = (tmp_path / "reading-charts.xml").read_bytes()
     assert data.count(b'<file name="') == 5
     assert "was not included" not in capsys.readouterr().err
+
+
+def test_a_moodle_export_with_files_imports_to_a_valid_quiz(tmp_path: Path) -> None:
+    """The importer cannot bring embedded files: images and file links keep their text."""
+    from quizengine.lms import import_text
+
+    data, _ = _export("moodle")
+    result = import_text(data.decode("utf-8"), "moodle", quiz_id="again", title="Again")
+    assert "@@PLUGINFILE@@" not in result.yaml_text
+    assert "Listen to a recruiter explain it" in result.yaml_text
+    assert sum("images and attached files dropped" in n.message for n in result.notes) == 2
+    (tmp_path / "again.yaml").write_text(result.yaml_text)
+    report = load_paths([tmp_path])
+    assert report.ok, [d.format() for d in report.all_diagnostics]
