@@ -159,6 +159,7 @@ def test_a_missing_image_in_option_feedback_points_at_the_feedback(
     [
         ("../../etc/passwd", "is outside the quiz file's folder"),
         ("img/../../secret.png", "is outside the quiz file's folder"),
+        ("%2e%2e/%2e%2e/etc/passwd.png", "is outside the quiz file's folder"),
         ("/etc/passwd", "is an absolute path"),
         ("/home/../etc/hosts.png", "is an absolute path"),
     ],
