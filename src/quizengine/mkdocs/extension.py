@@ -143,6 +143,15 @@ def _renderer_for(md: markdown.Markdown) -> _MarkdownRenderer:
     return renderer
 
 
+def _with_media(
+    render: Callable[[str], str], mapper: Callable[[str], str | None]
+) -> Callable[[str], str]:
+    def render_with_media(text: str) -> str:
+        return clean_html(render(text), urls=mapper)
+
+    return render_with_media
+
+
 def quiz_html(quiz: Quiz, md: markdown.Markdown, media: QuizMedia | None = None) -> str:
     """Rendered once per quiz content and Markdown configuration, whatever the page count.
 
@@ -155,8 +164,7 @@ def quiz_html(quiz: Quiz, md: markdown.Markdown, media: QuizMedia | None = None)
     cached = _RENDERED.get(key)
     if cached is None:
         if media is not None and files:
-            mapper, plain_renderer = media.mapper(SITE_MARKER), renderer
-            renderer = lambda text: clean_html(plain_renderer(text), urls=mapper)  # noqa: E731
+            renderer = _with_media(renderer, media.mapper(SITE_MARKER))
         cached = _RENDERED[key] = render_quiz(
             quiz, renderer, rubric_for=lambda q: list(effective_rubric(q))
         )
