@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from .diagnostics import describe, quiz_diagnostics
 from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic, QuizFileError, cap_diagnostics
+from .media import QuizMedia, find_media
 from .models import Quiz, ShortTextQuestion
 from .models.base import DUPLICATE_QUESTION_ID, repeated_ids
 from .modules import MANIFEST_NAME, LoadedModule, check_course, load_module_file
@@ -28,6 +29,8 @@ class LoadedQuiz:
     # Where the quiz id sits, for cross-file checks; the node tree itself is not kept,
     # so a large bank costs the memory of its models, not of its YAML.
     id_position: tuple[int, int] = (1, 1)
+    # The images and media links of a valid quiz, resolved against its file (`find_media`).
+    media: QuizMedia = field(default_factory=QuizMedia)
 
     @property
     def ok(self) -> bool:
@@ -145,7 +148,14 @@ def _lint(quiz: Quiz, doc: SourceDocument) -> list[Diagnostic]:
 
 
 def load_quiz_file(path: Path | str, display: str | None = None) -> LoadedQuiz:
-    return validate_document(read_document(Path(path), display))
+    doc = read_document(Path(path), display)
+    loaded = validate_document(doc)
+    if loaded.quiz is not None:  # media is read relative to the file, so only files have it
+        loaded.media = find_media(loaded.quiz, Path(path))
+        loaded.diagnostics.extend(
+            Diagnostic(doc.path, *doc.position(p.loc), p.message) for p in loaded.media.problems
+        )
+    return loaded
 
 
 def load_quiz(path: Path | str) -> Quiz:

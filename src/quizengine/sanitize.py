@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 import urllib.parse
+from collections.abc import Callable
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
@@ -75,16 +76,33 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
 _ONLY_PARAGRAPHS = re.compile(r"[^<]*(?:</?p>[^<]*)*")
 
 
-def clean_html(markup: str) -> str:
-    """HTML cut down to the allow-list: no script, no event handlers, only safe URLs."""
+# The URLs `clean_html(urls=...)` may rewrite: an image's source and a link's target.
+_MEDIA_URLS = frozenset({("img", "src"), ("a", "href")})
+
+
+def clean_html(markup: str, *, urls: Callable[[str], str | None] | None = None) -> str:
+    """HTML cut down to the allow-list: no script, no event handlers, only safe URLs.
+
+    `urls` maps an `<img src>` or `<a href>` that passed the URL check to the address of
+    the published file (quiz media); None keeps the URL as it is.
+    """
     if _ONLY_PARAGRAPHS.fullmatch(markup):  # most quiz text: skip the parser
         return markup
+    attribute_filter = _filter
+    if urls is not None:
+        mapper = urls
+
+        def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+            if (tag, attribute) in _MEDIA_URLS:
+                return mapper(value) or value
+            return _filter(tag, attribute, value)
+
     return nh3.clean(
         markup,
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(_DROP_WITH_CONTENT),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        attribute_filter=_filter,
+        attribute_filter=attribute_filter,
         url_schemes=set(URL_SCHEMES),
         filter_style_properties={"text-align"},
         link_rel=None,  # no `target` is allowed, so no opener to guard against

@@ -15,6 +15,7 @@ from typing import Any, assert_never
 
 import yaml
 
+from ..media import images, markdown_texts
 from ..models import (
     MatchingQuestion,
     MultipleQuestion,
@@ -77,6 +78,11 @@ CHECKS: dict[str, str] = {
     "draw-pool": (
         f"a draw gives each retry different questions only when the pool holds at least "
         f"{POOL_RATIO:g} times the draw"
+    ),
+    "image-alt": (
+        "a learner who cannot see the image (a screen reader, a slow connection, an LMS "
+        "that lost the file) gets nothing from it; say in the alt text what it shows: "
+        "`![Bar chart: offer B pays most](img/chart.png)`"
     ),
     "numeric-unit": (
         "a learner who answers in the unit the prompt names ('20 days') is told the answer "
@@ -352,6 +358,14 @@ def _numeric_unit(quiz: Quiz, data: Any, emit: Emit) -> None:
 
 
 # In the order the guide lists them.
+def _image_alt(quiz: Quiz, data: Any, emit: Emit) -> None:
+    for loc, text, qid in markdown_texts(quiz):
+        for src, alt in images(text):
+            if not (alt or "").strip():
+                where = f"question '{qid}': " if qid else ""
+                emit(loc, f"{where}the image '{src}' has no alt text")
+
+
 CHECK_FUNCTIONS: dict[str, Callable[[Quiz, Any, Emit], None]] = {
     "longest-correct": _longest_correct,
     "of-the-above": _of_the_above,
@@ -362,4 +376,5 @@ CHECK_FUNCTIONS: dict[str, Callable[[Quiz, Any, Emit], None]] = {
     "scaffold-text": _scaffold_text,
     "draw-pool": _draw_pool,
     "numeric-unit": _numeric_unit,
+    "image-alt": _image_alt,
 }

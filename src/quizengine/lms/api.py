@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..media import QuizMedia
 from ..models import Quiz
 from ..models.base import SLUG_PATTERN
 from .build import build_questions
@@ -45,12 +46,18 @@ class ImportResult:
 
 
 def export_quizzes(
-    quizzes: Sequence[Quiz], fmt: ExportFormat, *, bundle: str | None = None
+    quizzes: Sequence[Quiz],
+    fmt: ExportFormat,
+    *,
+    bundle: str | None = None,
+    media: Mapping[str, QuizMedia] | None = None,
 ) -> ExportResult:
     """One file per quiz (`ID.zip`, `ID.xml`, `ID.gift`), or all in `BUNDLE.ext`.
 
     A bundle is one Canvas package holding every assessment, or one Moodle XML / GIFT
-    file with a question category per quiz.
+    file with a question category per quiz. `media` (quiz id -> the files its text shows,
+    as the loader found them: `LoadedQuiz.media`) puts images and sound in the Moodle XML
+    and QTI files; GIFT cannot hold files and says so in a note per question.
     """
     if fmt not in _EXTENSIONS:
         raise ValueError(f"unknown export format {fmt!r}")
@@ -66,9 +73,9 @@ def export_quizzes(
         if fmt == "gift":
             files[filename] = write_gift(group, notes).encode("utf-8")
         elif fmt == "moodle":
-            files[filename] = write_moodle(group, notes)
+            files[filename] = write_moodle(group, notes, media)
         else:
-            files[filename] = write_qti(group, notes, package=name)
+            files[filename] = write_qti(group, notes, package=name, media_for=media)
     return ExportResult(files, [note for quiz in quizzes for note in notes[quiz.id].items])
 
 

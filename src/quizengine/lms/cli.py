@@ -86,7 +86,8 @@ def _export(args: argparse.Namespace) -> int:
             child_path(out, args.bundle)  # a bundle is a name inside --out, never a path
         if out.is_symlink() and not out.exists():
             raise FileRefused(f"{out}: is a dangling symbolic link")
-        result = export_quizzes(report.quizzes, args.fmt, bundle=args.bundle)
+        media = {f.quiz.id: f.media for f in report.files if f.quiz is not None}
+        result = export_quizzes(report.quizzes, args.fmt, bundle=args.bundle, media=media)
         out.mkdir(parents=True, exist_ok=True)
         targets = {child_path(out, name): data for name, data in result.files.items()}
         for target in targets:  # every target checked before the first is written

@@ -25,6 +25,7 @@ from ..models import (
 )
 from ..models.questions import QuestionBase
 from .common import Notes, fmt_number, md_to_text, percent
+from .media import media_notes
 from .plan import (
     choice_weights,
     combined_feedback_note,
@@ -78,6 +79,7 @@ def write_gift(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> str:
 
 def _question(question: Question, notes: Notes) -> str:
     common_notes(question, notes, fmt=FORMAT, hints=False)
+    media_notes(question, notes, carried=False, fmt=FORMAT)
     if question.points != 1:
         notes.add(question.id, f"points ({question.points:g}) dropped: GIFT has no marks")
     framed = framing(question)

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import PurePosixPath
 from typing import NamedTuple
 
+from ..media import KINDS, local_path
 from ..sanitize import (
     SNIPPET_LINE,
     clean_html,
@@ -61,7 +63,7 @@ class _TreeBuilder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         node = _Node(tag, {k: v or "" for k, v in attrs})
-        if tag == "img":
+        if tag == "img" or (tag == "a" and _file_link(node)):
             self.images += 1
         self.stack[-1].children.append(node)
         if tag not in _VOID:
@@ -77,6 +79,12 @@ class _TreeBuilder(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
+
+
+def _file_link(node: _Node) -> bool:
+    """A link to a sound or video file beside the text (`@@PLUGINFILE@@/clip.mp3`)."""
+    path = local_path(node.attrs.get("href", ""))
+    return path is not None and PurePosixPath(path).suffix.lower() in KINDS
 
 
 def html_to_markdown(markup: str) -> tuple[str, int]:
@@ -234,6 +242,8 @@ def _inline(child: _Node | str) -> str:
         return _wrap("*", inner)
     if tag == "code":
         return _code_span("".join(_raw_text(child)))
+    if tag == "a" and _file_link(child):  # a file the text cannot bring, like an image
+        return inner
     if tag == "a":
         url = safe_url(child.attrs.get("href", ""))
         return f"[{inner}]({url})" if url and inner.strip() else inner

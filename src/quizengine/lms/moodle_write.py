@@ -10,10 +10,12 @@ importer insists on.
 
 from __future__ import annotations
 
+import base64
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import assert_never
 
+from ..media import QuizMedia
 from ..models import (
     MatchingQuestion,
     MultipleQuestion,
@@ -28,18 +30,24 @@ from ..models import (
 )
 from ..safeio import xml_clean
 from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text, percent
+from .media import exporting, media_notes, with_media
 from .plan import Weighted, choice_weights, framing, short_answers, star_literal
 
 
-def write_moodle(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> bytes:
+def write_moodle(
+    quizzes: Iterable[Quiz],
+    notes_for: dict[str, Notes],
+    media_for: Mapping[str, QuizMedia] | None = None,
+) -> bytes:
     root = ET.Element("quiz")
     for quiz in quizzes:
-        category = ET.SubElement(root, "question", type="category")
-        _text(ET.SubElement(category, "category"), f"$course$/top/{quiz.title}")
-        if quiz.description:
-            _text(ET.SubElement(category, "info", format="html"), md_to_html(quiz.description))
-        for question in quiz.questions:
-            root.append(_question(question, notes_for[quiz.id]))
+        with exporting((media_for or {}).get(quiz.id)):
+            category = ET.SubElement(root, "question", type="category")
+            _text(ET.SubElement(category, "category"), f"$course$/top/{quiz.title}")
+            if quiz.description:
+                _rich(ET.SubElement(category, "info", format="html"), md_to_html(quiz.description))
+            for question in quiz.questions:
+                root.append(_question(question, notes_for[quiz.id]))
     ET.indent(xml_clean(root))
     body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
@@ -50,9 +58,19 @@ def _text(parent: ET.Element, value: str) -> ET.Element:
     return parent
 
 
+def _rich(parent: ET.Element, html: str) -> ET.Element:
+    """HTML text with the files it shows embedded beside it, as Moodle's own export does."""
+    html, used = with_media(html, "@@PLUGINFILE@@/")
+    _text(parent, html)
+    for name, media in used:
+        embedded = ET.SubElement(parent, "file", name=name, path="/", encoding="base64")
+        embedded.text = base64.b64encode(media.read()).decode("ascii")
+    return parent
+
+
 def _html(parent: ET.Element, tag: str, markdown: str | None, *, inline: bool = False) -> None:
     html = (md_to_inline_html if inline else md_to_html)(markdown) if markdown else ""
-    _text(ET.SubElement(parent, tag, format="html"), html)
+    _rich(ET.SubElement(parent, tag, format="html"), html)
 
 
 def _value(parent: ET.Element, tag: str, value: str) -> None:
@@ -70,6 +88,7 @@ def _question(question: Question, notes: Notes) -> ET.Element:
     _value(node, "hidden", "0")
     _value(node, "idnumber", question.id)
     node.set("type", _body(node, question, notes))
+    media_notes(question, notes, carried=True, fmt="Moodle XML")
     if question.hint:
         _html(node, "hint", question.hint)
     return node
@@ -115,7 +134,10 @@ def _combined(node: ET.Element, question: Question) -> None:
 
 def _answer(node: ET.Element, w: Weighted, fmt: str = "html") -> ET.Element:
     answer = ET.SubElement(node, "answer", fraction=percent(w.fraction), format=fmt)
-    _text(answer, md_to_inline_html(w.text) if fmt == "html" else w.text)
+    if fmt == "html":
+        _rich(answer, md_to_inline_html(w.text))
+    else:
+        _text(answer, w.text)
     _html(answer, "feedback", w.feedback)
     return answer
 
@@ -186,7 +208,7 @@ def _matching(node: ET.Element, question: MatchingQuestion, notes: Notes) -> Non
     rights += [("", d.text) for d in question.distractors]
     for left, right in rights:
         sub = ET.SubElement(node, "subquestion", format="html")
-        _text(sub, md_to_inline_html(left) if left else "")
+        _rich(sub, md_to_inline_html(left) if left else "")
         plain = " ".join(md_to_text(right).split())
         if plain != " ".join(right.split()):
             notes.add(question.id, f"matching answer '{plain}' loses its formatting")
@@ -213,7 +235,7 @@ def _ordering(node: ET.Element, question: OrderingQuestion, notes: Notes) -> Non
     _combined(node, question)
     for position, item in enumerate(question.items, start=1):
         answer = ET.SubElement(node, "answer", fraction=str(position), format="html")
-        _text(answer, md_to_inline_html(item.text))
+        _rich(answer, md_to_inline_html(item.text))
 
 
 def _essay(node: ET.Element, question: StarQuestion, notes: Notes) -> None:

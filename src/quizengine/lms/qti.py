@@ -15,13 +15,15 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from ..media import MediaFile, QuizMedia
 from ..models import Quiz
 from ..safeio import xml_clean
 from .common import Notes, fmt_number, md_to_html
+from .media import exporting, with_media
+from .qti_items import FILEBASE, WEB_RESOURCES, item_xml
 from .qti_items import ident as make_ident
-from .qti_items import item_xml
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -54,7 +56,9 @@ def meta_xml(quiz: Quiz) -> bytes:
     root = ET.Element("quiz", identifier=make_ident(quiz.id), xmlns=CANVAS_NS)
     values = {
         "title": quiz.title,
-        "description": md_to_html(quiz.description) if quiz.description else "",
+        "description": with_media(md_to_html(quiz.description), FILEBASE)[0]
+        if quiz.description
+        else "",
         "shuffle_answers": "true" if _shuffles(quiz) else "false",
         "scoring_policy": "keep_highest",
         "quiz_type": "assignment",
@@ -76,7 +80,11 @@ def _shuffles(quiz: Quiz) -> bool:
     return all(flag is not False for flag in flags)
 
 
-def manifest_xml(quizzes: list[Quiz], package: str) -> bytes:
+def manifest_xml(
+    quizzes: list[Quiz], package: str, files: Mapping[str, MediaFile] | None = None
+) -> bytes:
+    """The package's table of contents: each quiz, its settings, and every file its text shows
+    (one `webcontent` resource per file, which the quiz's resource depends on)."""
     root = ET.Element("manifest", identifier=make_ident("manifest", package), xmlns=CP_NS)
     metadata = ET.SubElement(root, "metadata")
     ET.SubElement(metadata, "schema").text = "IMS Content"
@@ -98,19 +106,44 @@ def manifest_xml(quizzes: list[Quiz], package: str) -> bytes:
             href=f"{quiz.id}/assessment_meta.xml",
         )
         ET.SubElement(meta, "file", href=f"{quiz.id}/assessment_meta.xml")
+        for name in files or {}:
+            if name.startswith(f"{quiz.id}/"):
+                ET.SubElement(resource, "dependency", identifierref=make_ident("file", name))
+    for name in files or {}:
+        href = WEB_RESOURCES + name
+        web = ET.SubElement(
+            resources, "resource", identifier=make_ident("file", name), type="webcontent"
+        )
+        web.set("href", href)
+        ET.SubElement(web, "file", href=href)
     return _xml(root)
 
 
-def write_qti(quizzes: Iterable[Quiz], notes_for: dict[str, Notes], *, package: str) -> bytes:
+def write_qti(
+    quizzes: Iterable[Quiz],
+    notes_for: dict[str, Notes],
+    *,
+    package: str,
+    media_for: Mapping[str, QuizMedia] | None = None,
+) -> bytes:
+    """The package; each quiz's files go in `web_resources/ID/`, which its text points at."""
     group = list(quizzes)
+    parts: list[tuple[str, bytes]] = []
+    files: dict[str, MediaFile] = {}
+    for quiz in group:
+        with exporting((media_for or {}).get(quiz.id), folder=f"{quiz.id}/") as used:
+            parts.append((f"{quiz.id}/{quiz.id}.xml", assessment_xml(quiz, notes_for[quiz.id])))
+            parts.append((f"{quiz.id}/assessment_meta.xml", meta_xml(quiz)))
+        files.update(used)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
 
         def add(name: str, data: bytes) -> None:
             archive.writestr(zipfile.ZipInfo(name, _FIXED_TIME), data, zipfile.ZIP_DEFLATED)
 
-        add("imsmanifest.xml", manifest_xml(group, package))
-        for quiz in group:
-            add(f"{quiz.id}/{quiz.id}.xml", assessment_xml(quiz, notes_for[quiz.id]))
-            add(f"{quiz.id}/assessment_meta.xml", meta_xml(quiz))
+        add("imsmanifest.xml", manifest_xml(group, package, files))
+        for name, data in parts:
+            add(name, data)
+        for name, media in files.items():
+            add(WEB_RESOURCES + name, media.read())
     return buffer.getvalue()

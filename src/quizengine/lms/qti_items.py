@@ -27,6 +27,7 @@ from ..models import (
 )
 from ..models.questions import QuestionBase
 from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text
+from .media import media_notes, with_media
 from .plan import framing, ordering_as_pairs, short_answers, unit_words
 
 FORMAT = "Canvas QTI"
@@ -44,7 +45,14 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return node
 
 
+# Canvas's token for the package's `web_resources/` folder, where files for HTML text go.
+FILEBASE = "$IMS-CC-FILEBASE$/"
+WEB_RESOURCES = "web_resources/"
+
+
 def _material(parent: ET.Element, text: str, *, html: bool = True) -> None:
+    if html:
+        text, _ = with_media(text, FILEBASE)
     mattext = _sub(_sub(parent, "material"), "mattext", text)
     mattext.set("texttype", "text/html" if html else "text/plain")
 
@@ -109,6 +117,7 @@ def item_xml(question: Question, quiz_id: str, notes: Notes) -> ET.Element:
     item.otherwise("general_fb", framed.general)
     if question.hint:
         notes.add(question.id, f"hint dropped: {FORMAT} has no hints")
+    media_notes(question, notes, carried=True, fmt=FORMAT)
     match question:
         case SingleQuestion():
             _choices(item, question, _options(question), multiple=False)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic
 from ..loader import LoadReport, discover, load_paths
+from ..media import QuizMedia
 from ..models import Quiz
 
 
@@ -21,6 +22,7 @@ class QuizBank:
     stamp: tuple[tuple[str, int], ...] = ()
     report: LoadReport = field(default_factory=LoadReport)
     by_id: dict[str, Quiz] = field(default_factory=dict)
+    media_by_id: dict[str, QuizMedia] = field(default_factory=dict)
     # Set by the MkDocs plugin for the length of a build, which it refreshes once at the
     # start; without the plugin (Zensical), each page checks file times instead.
     pinned: bool = False
@@ -28,11 +30,18 @@ class QuizBank:
     def refresh(self) -> None:
         files, _ = discover(list(self.folders))
         stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
-        if stamp == self.stamp and self.stamp:
+        if stamp + self._media_stamp() == self.stamp and self.stamp:
             return
-        self.stamp = stamp
         self.report = load_paths(list(self.folders))
         self.by_id = {quiz.id: quiz for quiz in self.report.quizzes}
+        self.media_by_id = {
+            f.quiz.id: f.media for f in self.report.files if f.quiz is not None and f.ok
+        }
+        # An image edited on its own changes no YAML: its time is part of the stamp too.
+        self.stamp = stamp + self._media_stamp()
+
+    def _media_stamp(self) -> tuple[tuple[str, int], ...]:
+        return tuple(s for media in self.media_by_id.values() for s in media.stamp())
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -40,6 +49,10 @@ class QuizBank:
 
     def get(self, quiz_id: str) -> Quiz | None:
         return self.by_id.get(quiz_id)
+
+    def media(self, quiz_id: str) -> QuizMedia:
+        """The images and media files a quiz's text shows (checked by the loader)."""
+        return self.media_by_id.get(quiz_id) or QuizMedia()
 
     def known_ids(self) -> list[str]:
         return sorted(self.by_id)

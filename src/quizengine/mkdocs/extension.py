@@ -28,11 +28,12 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from ..directives import DIRECTIVE
+from ..media import SITE_FOLDER, SITE_MARKER, QuizMedia
 from ..models import Quiz
 from ..modules import quiz_directives
 from ..render import inline_assets, render_progress, render_quiz
 from ..render.calculator import render_calculator
-from ..sanitize import reads_files
+from ..sanitize import clean_html, reads_files
 from ..star.rubric import effective_rubric
 from .bank import QuizBank, bank_for
 from .worksheet import WorksheetBlockProcessor, WorksheetTreeprocessor
@@ -129,7 +130,7 @@ class _MarkdownRenderer:
 
 
 _RENDERERS: dict[tuple[str, ...], _MarkdownRenderer] = {}
-_RENDERED: dict[tuple[str, str, int], str] = {}
+_RENDERED: dict[tuple[str, str, int, tuple[str, ...]], str] = {}
 
 
 def _renderer_for(md: markdown.Markdown) -> _MarkdownRenderer:
@@ -144,12 +145,28 @@ def _renderer_for(md: markdown.Markdown) -> _MarkdownRenderer:
     return renderer
 
 
-def quiz_html(quiz: Quiz, md: markdown.Markdown) -> str:
-    """Rendered once per quiz content and Markdown configuration, whatever the page count."""
-    renderer = _renderer_for(md)
-    key = (quiz.id, quiz.content_version(), id(renderer))
+def _with_media(
+    render: Callable[[str], str], mapper: Callable[[str], str | None]
+) -> Callable[[str], str]:
+    def render_with_media(text: str) -> str:
+        return clean_html(render(text), urls=mapper)
+
+    return render_with_media
+
+
+def quiz_html(quiz: Quiz, md: markdown.Markdown, media: QuizMedia | None = None) -> str:
+    """Rendered once per quiz content and Markdown configuration, whatever the page count.
+
+    The quiz's own images and media links point at their published copies, below
+    `SITE_MARKER`, which the plugin turns into the way up from each page to the site root.
+    """
+    renderer: Callable[[str], str] = _renderer_for(md)
+    files = media.files if media else {}
+    key = (quiz.id, quiz.content_version(), id(renderer), tuple(f.digest for f in files.values()))
     cached = _RENDERED.get(key)
     if cached is None:
+        if media is not None and files:
+            renderer = _with_media(renderer, media.mapper(SITE_MARKER))
         cached = _RENDERED[key] = render_quiz(
             quiz, renderer, rubric_for=lambda q: list(effective_rubric(q))
         )
@@ -291,11 +308,13 @@ class QuizExtension(Extension):
             broken = [d for d in bank.diagnostics if d.severity == "error"]
             extra = " Some quiz files are invalid: run `quizengine validate`." if broken else ""
             return self._problem(f"unknown quiz id '{quiz_id}'{hint}.{extra}")
-        return self._out(quiz_html(quiz, md))
+        return self._out(quiz_html(quiz, md, bank.media(quiz_id)))
 
     def _out(self, produced: str) -> str:
         if self.getConfig("defer"):  # the plugin ships the client as cached files
             return defer(produced)
+        # Without the plugin no page depth is known (nor are the files copied): site-relative.
+        produced = produced.replace(SITE_MARKER, SITE_FOLDER + "/")
         return inline_assets(produced, self.shipped) + produced
 
 

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..directives import find_directives
 from ..lint import lint_paths
+from ..media import SITE_FOLDER, SITE_MARKER
 from ..navigation import with_modules
 from ..render import bundle, inject_assets, render_complete_button
 from ..worksheets import page_warnings
@@ -79,6 +80,16 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
                 if finding.severity == "warning":
                     log.warning(finding.format())
 
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Publish every file a valid quiz shows, once, under a name that changes with it."""
+        assert self.bank is not None
+        for media in self.bank.media_by_id.values():
+            for found in media.files.values():
+                uri = f"{SITE_FOLDER}/{found.site_name}"
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, abs_src_path=str(found.path)))
+        return files
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -123,6 +134,7 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = fill_slots(output)
         base = "../" * page.url.count("/") if page.url else ""
+        output = output.replace(SITE_MARKER, f"{base}{SITE_FOLDER}/")
         return inject_assets(output, base)
 
     def on_build_error(self, *, error: Exception) -> None:
