@@ -7,14 +7,14 @@ the checks can run after every file is loaded (they need all of them) without ke
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .diagnostics import describe, from_validation_error
-from .directives import Directive, find_directives
+from .directives import Directive, Misfire, find_directives, scan_directives
 from .errors import Diagnostic
 from .models.module import Module
 from .source import read_document
@@ -65,8 +65,16 @@ def check_course(
     modules: Sequence[LoadedModule],
     quiz_ids: dict[str, tuple[Path, tuple[int, int]]],
     docs_root: Path | None = None,
+    failed: Mapping[str, str] | None = None,
+    *,
+    pages: bool = True,
 ) -> list[Diagnostic]:
-    """Every cross-reference problem between manifests, quizzes and pages, at once."""
+    """Every cross-reference problem between manifests, quizzes and pages, at once.
+
+    A quiz in `failed` (id -> file) was already reported where its mistake is; naming it
+    is no second mistake, so no reference to it is reported again.
+    """
+    failed = failed or {}
     out: list[Diagnostic] = []
     seen_modules: dict[str, Path] = {}
     owner: dict[str, str] = {}
@@ -85,7 +93,9 @@ def check_course(
             )
         seen_modules.setdefault(module.id, loaded.path)
         for index, quiz_id in enumerate(module.quizzes):
-            if quiz_id not in quiz_ids:
+            if quiz_id in failed:
+                pass
+            elif quiz_id not in quiz_ids:
                 out.append(
                     _d(
                         name,
@@ -113,11 +123,15 @@ def check_course(
                         "this module's quizzes",
                     )
                 )
-        out.extend(_check_pages(loaded, module, quiz_ids, docs_root or docs_root_for(loaded.path)))
+        out.extend(
+            _check_chapters(loaded, module, quiz_ids, docs_root or docs_root_for(loaded.path))
+        )
+    # A manifest that failed to load lists nothing we can read: its own error says why.
+    loaded_manifests = {m.path.resolve() for m in modules if m.module is not None}
     for quiz_id, (path, position) in quiz_ids.items():
         manifest = path.parent / MANIFEST_NAME
         listed = any(m.module and quiz_id in m.module.quizzes for m in modules)
-        if not listed and any(m.path.resolve() == manifest.resolve() for m in modules):
+        if not listed and manifest.resolve() in loaded_manifests:
             out.append(
                 _d(
                     str(path),
@@ -125,7 +139,77 @@ def check_course(
                     f"quiz '{quiz_id}' is in a module folder but not listed in {manifest}",
                 )
             )
+    if pages:
+        roots = [docs_root] if docs_root else [docs_root_for(m.path) for m in modules]
+        for root in dict.fromkeys(r.resolve() for r in roots):
+            out.extend(check_pages(root, quiz_ids, failed))
     return out
+
+
+def check_pages(
+    docs_root: Path, known: Collection[str], failed: Mapping[str, str]
+) -> list[Diagnostic]:
+    """The directives of every Markdown page under `docs_root`, module chapter or not."""
+    out: list[Diagnostic] = []
+    if not docs_root.is_dir():
+        return out
+    for page in sorted(p for p in docs_root.rglob("*.md") if p.is_file()):
+        try:
+            text = page.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc
+            out.append(Diagnostic(str(page), 1, 1, f"cannot read this page: {reason}"))
+            continue
+        out.extend(page_diagnostics(str(page), text, known, failed))
+    return out
+
+
+def page_diagnostics(
+    path: str,
+    markdown: str,
+    known: Collection[str],
+    failed: Mapping[str, str],
+    *,
+    first_line: int = 1,
+) -> list[Diagnostic]:
+    """One page's directive problems: an unknown id is an error, a near miss a warning.
+
+    A directive naming a quiz that failed to load says nothing here: that quiz's own error,
+    at its own position, is the one to fix. `first_line` is the page line the text starts
+    on (MkDocs hands plugins the text after the front matter).
+    """
+    out: list[Diagnostic] = []
+    shift = first_line - 1
+    for found in scan_directives(markdown):
+        line = found.line + shift
+        if isinstance(found, Misfire):
+            out.append(Diagnostic(path, line, found.col, found.message, "warning"))
+        elif found.name != "quiz" or (found.quiz_id and found.quiz_id in failed):
+            continue
+        elif not found.quiz_id:
+            out.append(Diagnostic(path, line, found.col, MISSING_ID))
+        elif found.quiz_id not in known:
+            out.append(
+                Diagnostic(
+                    path,
+                    line,
+                    found.col,
+                    f"the page embeds unknown quiz id '{found.quiz_id}'"
+                    f"{_close(found.quiz_id, known)}",
+                )
+            )
+    return out
+
+
+MISSING_ID = "the quiz directive needs an id, as in ::quiz{#research}"
+
+
+def failed_to_load(quiz_id: str) -> str:
+    """What a page shows where a quiz that failed to load would be."""
+    return (
+        f"quiz '{quiz_id}' failed to load (see above: its file's error, in the build log "
+        "or from quizengine validate, says what to fix)"
+    )
 
 
 def quiz_directives(page: Path) -> list[Directive]:
@@ -135,7 +219,7 @@ def quiz_directives(page: Path) -> list[Directive]:
     return [d for d in find_directives(page.read_text(encoding="utf-8")) if d.name == "quiz"]
 
 
-def _check_pages(
+def _check_chapters(
     loaded: LoadedModule,
     module: Module,
     quiz_ids: dict[str, tuple[Path, tuple[int, int]]],
@@ -150,15 +234,7 @@ def _check_pages(
                 str(loaded.path), loaded.at("chapters", index), f"chapter page {page} not found"
             )
             continue
-        for directive in quiz_directives(page):
-            quiz_id = directive.quiz_id or ""
-            shown.add(quiz_id)
-            if quiz_id not in quiz_ids:
-                yield _d(
-                    str(page),
-                    (directive.line, directive.col),
-                    f"the page embeds unknown quiz id '{quiz_id}'{_close(quiz_id, quiz_ids)}",
-                )
+        shown.update(d.quiz_id or "" for d in quiz_directives(page))
     for index, quiz_id in enumerate(module.quizzes):
         if quiz_id in quiz_ids and quiz_id not in shown:
             yield _d(

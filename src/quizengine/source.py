@@ -145,9 +145,9 @@ def read_document(path: Path, display: str | None = None) -> SourceDocument:
             return _failed(name, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
         raw = read_regular(path, MAX_BYTES)
     except OSError as exc:
-        return _failed(name, 0, 0, f"cannot read file: {exc.strerror or exc}")
+        return _unreadable(name, f"cannot read file: {exc.strerror or exc}")
     except FileRefused as exc:
-        return _failed(name, 0, 0, str(exc).removeprefix(f"{path}: "))
+        return _unreadable(name, str(exc).removeprefix(f"{path}: "))
     return parse_bytes(raw, name)
 
 
@@ -212,6 +212,10 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def _failed(name: str, line: int, col: int, message: str) -> SourceDocument:
     return SourceDocument(name, None, None, [Diagnostic(name, line, col, message)])
+
+
+def _unreadable(name: str, message: str) -> SourceDocument:
+    return SourceDocument(name, None, None, [Diagnostic.whole_file(name, message)])
 
 
 _DEEP_INDENT = re.compile(rf"^ {{{_SAFE_COMPOSE_DEPTH // 4}}}", re.MULTILINE)

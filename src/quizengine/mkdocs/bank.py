@@ -31,7 +31,9 @@ class QuizBank:
         if stamp == self.stamp and self.stamp:
             return
         self.stamp = stamp
-        self.report = load_paths(list(self.folders))
+        # Pages are checked by the plugin as each is built: checked here too, a mistake in
+        # one would be reported twice.
+        self.report = load_paths(list(self.folders), pages=False)
         self.by_id = {quiz.id: quiz for quiz in self.report.quizzes}
 
     @property
