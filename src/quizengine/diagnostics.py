@@ -268,6 +268,32 @@ def _question_prefix(data: Any, loc: tuple[int | str, ...]) -> str:
     return ""
 
 
+def _misspelt_keys(
+    errors: list[ErrorDetails],
+) -> dict[tuple[int | str, ...], tuple[int | str, ...]]:
+    """Unknown key -> the missing required key it misspells, in the same mapping.
+
+    `sumary:` for `summary:` is one mistake, which pydantic reports twice (an unknown key and
+    a missing one): only the unknown key is reported, naming the key that was meant.
+    """
+    missing: dict[tuple[int | str, ...], list[str]] = {}
+    for err in errors:
+        if err["type"] == "missing" and isinstance(err["loc"][-1], str):
+            missing.setdefault(tuple(err["loc"][:-1]), []).append(err["loc"][-1])
+    out: dict[tuple[int | str, ...], tuple[int | str, ...]] = {}
+    if not missing:
+        return out
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] != "extra_forbidden" or not isinstance(loc[-1], str):
+            continue
+        wanted = [k for k in missing.get(loc[:-1], []) if (*loc[:-1], k) not in out.values()]
+        match = difflib.get_close_matches(loc[-1], wanted, n=1, cutoff=0.6)
+        if match:
+            out[loc] = (*loc[:-1], match[0])
+    return out
+
+
 def from_validation_error(exc: ValidationError, doc: SourceDocument) -> list[Diagnostic]:
     """Every pydantic error as one diagnostic, the per-file cap applied."""
     listed, unlisted, _ = validation_diagnostics(exc, doc)
@@ -320,14 +346,27 @@ def validation_diagnostics(
     seen: set[tuple[int, int, str]] = set()
     unlisted: set[tuple[tuple[int | str, ...], str]] = set()
     kinds: set[str] = set()
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    misspelt = _misspelt_keys(errors)
+    for err in errors:
         if prefix:
             err["loc"] = (*prefix, *err["loc"])
         kinds.add(err["type"])
         if len(out) >= room:
             unlisted.add((tuple(err["loc"]), err["type"]))
             continue
-        message, loc, at_key = _message(err, doc.data)
+        if err["type"] == "missing" and tuple(err["loc"][len(prefix) :]) in misspelt.values():
+            continue  # the misspelt key's own line says it (one mistake, one message)
+        meant = misspelt.get(tuple(err["loc"][len(prefix) :]))
+        if meant is not None:
+            key = err["loc"][-1]
+            message, loc, at_key = (
+                f"unknown key '{key}' (did you mean '{meant[-1]}'?)",
+                tuple(err["loc"]),
+                True,
+            )
+        else:
+            message, loc, at_key = _message(err, doc.data)
         line, col = doc.position(loc, key=at_key)
         text = _question_prefix(doc.data, tuple(err["loc"])) + message
         if (line, col, text) not in seen:

@@ -89,20 +89,21 @@ def scan_directives(markdown: str) -> Iterator[Directive | Misfire]:
         if match:
             before = lines[index - 1] if index else None
             after = lines[index + 1] if index + 1 < len(lines) else None
-            name = match.group("name")
+            name, quiz_id = match.group("name"), match.group("id")
+            fixed = f"::{name}{{#{quiz_id}}}" if quiz_id else f"::{name}"
             if not _blank_or_heading(before):
-                yield Misfire(number, 1, name, _ALONE.format(name=name, where="before"))
+                yield Misfire(number, 1, name, _ALONE.format(fixed=fixed, where="before"))
             elif not _blank_or_heading(after):
-                yield Misfire(number, 1, name, _ALONE.format(name=name, where="after"))
+                yield Misfire(number, 1, name, _ALONE.format(fixed=fixed, where="after"))
             else:
-                yield Directive(number, 1, name, match.group("id"))
+                yield Directive(number, 1, name, quiz_id)
             continue
         misfire = _misfire(line, number)
         if misfire is not None:
             yield misfire
 
 
-_ALONE = "a directive needs a blank line {where} it (write ::{name} as a paragraph of its own)"
+_ALONE = "a directive needs a blank line {where} it (write {fixed} as a paragraph of its own)"
 
 
 def _misfire(line: str, number: int) -> Misfire | None:
@@ -117,23 +118,26 @@ def _misfire(line: str, number: int) -> Misfire | None:
         if not _is_directive_name(name):
             continue
         col = shaped.start() + 1
+        fixed = _fixed(name, line[shaped.end() :])
         colons = shaped.group("colons")
         if len(colons) != 2:
-            reason = f"a directive starts with exactly two colons, as in ::{name}"
+            reason = f"a directive starts with exactly two colons: write {fixed}"
         elif prose[inner_start : shaped.start()].strip():
             reason = (
-                f"a directive must be alone on its line; put ::{name} on a line of its own, "
+                f"a directive must be alone on its line; put {fixed} on a line of its own, "
                 "with a blank line before and after it"
             )
+        elif re.match(r"\{\s*#\s+\S", line[shaped.end() :]):
+            reason = f"no space may follow '#': write {fixed}"
         else:
-            reason = _syntax_reason(name, line[shaped.start() :].rstrip())
+            reason = f"write it exactly as {fixed}, alone on its line"
         return Misfire(number, col, name, reason)
     return None
 
 
-def _syntax_reason(name: str, text: str) -> str:
-    braces = re.search(r"\{(.*)\}?", text)
-    example = "::quiz{#research}" if name == "quiz" else f"::{name}"
-    if braces and re.match(r"\s*#\s+\S", braces.group(1)):
-        return f"no space may follow '#': write {example}"
-    return f"write it exactly as {example}, alone on its line"
+def _fixed(name: str, rest: str) -> str:
+    """The directive the author most likely meant, from what follows its name."""
+    braces = re.match(r"\{\s*(?:#|id=)?\s*\"?([a-z0-9][a-z0-9-]*)", rest)
+    if braces:
+        return f"::{name}{{#{braces.group(1)}}}"
+    return "::quiz{#research}" if name == "quiz" else f"::{name}"

@@ -158,10 +158,18 @@ def check_pages(
             text = page.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             reason = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc
-            out.append(Diagnostic(str(page), 1, 1, f"cannot read this page: {reason}"))
+            out.append(Diagnostic(_shown(page), 1, 1, f"cannot read this page: {reason}"))
             continue
-        out.extend(page_diagnostics(str(page), text, known, failed))
+        out.extend(page_diagnostics(_shown(page), text, known, failed))
     return out
+
+
+def _shown(page: Path) -> str:
+    """A page as the author typed the command: relative to here when it is below here."""
+    try:
+        return str(page.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(page)
 
 
 def page_diagnostics(
@@ -207,8 +215,8 @@ MISSING_ID = "the quiz directive needs an id, as in ::quiz{#research}"
 def failed_to_load(quiz_id: str) -> str:
     """What a page shows where a quiz that failed to load would be."""
     return (
-        f"quiz '{quiz_id}' failed to load (see above: its file's error, in the build log "
-        "or from quizengine validate, says what to fix)"
+        f"quiz '{quiz_id}' failed to load (see above: the error reported for its file, in "
+        "the build log or by quizengine validate, says what to fix)"
     )
 
 
