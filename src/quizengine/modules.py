@@ -78,11 +78,21 @@ def check_course(
     out: list[Diagnostic] = []
     seen_modules: dict[str, Path] = {}
     owner: dict[str, str] = {}
+    # Quizzes a manifest meant but misspelt ('my-quizz' for 'my-quiz'): that one mistake is
+    # reported where it is, with "did you mean"; the quiz is not also "not listed".
+    misspelt: set[str] = set()
     for loaded in modules:
         module = loaded.module
         if module is None:
             continue
         name = str(loaded.path)
+        meant = {
+            match
+            for typo in module.quizzes
+            if typo not in quiz_ids and typo not in failed
+            for match in difflib.get_close_matches(typo, list(quiz_ids), n=1)
+        }
+        misspelt |= meant
         if module.id in seen_modules:
             out.append(
                 _d(
@@ -114,7 +124,7 @@ def check_course(
             owner.setdefault(quiz_id, module.id)
         required = module.pass_requirements.quizzes
         for index, quiz_id in enumerate(required if isinstance(required, list) else []):
-            if quiz_id not in module.quizzes:
+            if quiz_id not in module.quizzes and quiz_id not in meant:
                 out.append(
                     _d(
                         name,
@@ -123,15 +133,14 @@ def check_course(
                         "this module's quizzes",
                     )
                 )
-        out.extend(
-            _check_chapters(loaded, module, quiz_ids, docs_root or docs_root_for(loaded.path))
-        )
+        root = docs_root or docs_root_for(loaded.path)
+        out.extend(_check_chapters(loaded, module, quiz_ids, root, failed))
     # A manifest that failed to load lists nothing we can read: its own error says why.
     loaded_manifests = {m.path.resolve() for m in modules if m.module is not None}
     for quiz_id, (path, position) in quiz_ids.items():
         manifest = path.parent / MANIFEST_NAME
         listed = any(m.module and quiz_id in m.module.quizzes for m in modules)
-        if not listed and manifest.resolve() in loaded_manifests:
+        if not listed and quiz_id not in misspelt and manifest.resolve() in loaded_manifests:
             out.append(
                 _d(
                     str(path),
@@ -224,7 +233,11 @@ def quiz_directives(page: Path) -> list[Directive]:
     """The `::quiz{#id}` lines of a Markdown chapter page; none for a notebook or a missing file."""
     if page.suffix != ".md" or not page.is_file():
         return []
-    return [d for d in find_directives(page.read_text(encoding="utf-8")) if d.name == "quiz"]
+    try:
+        text = page.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):  # check_pages says why, at the page
+        return []
+    return [d for d in find_directives(text) if d.name == "quiz"]
 
 
 def _check_chapters(
@@ -232,6 +245,7 @@ def _check_chapters(
     module: Module,
     quiz_ids: dict[str, tuple[Path, tuple[int, int]]],
     docs_root: Path,
+    failed: Mapping[str, str],
 ) -> Iterable[Diagnostic]:
     shown: set[str] = set()
     folder = docs_root / module.docs_folder
@@ -239,12 +253,22 @@ def _check_chapters(
         page = folder / chapter.page
         if not page.is_file():
             yield _d(
-                str(loaded.path), loaded.at("chapters", index), f"chapter page {page} not found"
+                str(loaded.path),
+                loaded.at("chapters", index),
+                f"chapter page {_shown(page)} not found",
             )
             continue
         shown.update(d.quiz_id or "" for d in quiz_directives(page))
+    # A page embedding 'my-quizz' is reported at the page, with "did you mean 'my-quiz'?":
+    # that one mistake does not also make 'my-quiz' "listed but embedded by no chapter".
+    meant = {
+        match
+        for typo in shown
+        if typo not in quiz_ids and typo not in failed
+        for match in difflib.get_close_matches(typo, list(quiz_ids), n=1)
+    }
     for index, quiz_id in enumerate(module.quizzes):
-        if quiz_id in quiz_ids and quiz_id not in shown:
+        if quiz_id in quiz_ids and quiz_id not in shown and quiz_id not in meant:
             yield _d(
                 str(loaded.path),
                 loaded.at("quizzes", index),
