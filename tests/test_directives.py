@@ -16,6 +16,8 @@ NEAR_MISSES = [
     ("::quiz{# x}\n", 1, 1, "no space may follow '#': write ::quiz{#x}"),
     (":::quiz{#x}\n", 1, 1, "a directive starts with exactly two colons: write ::quiz{#x}"),
     ("See\n\n  ::offer-calculator please\n", 3, 3, "write it exactly as ::offer-calculator"),
+    # The course's superfences keeps a fence and the line before it in one paragraph.
+    ("::quiz{#x}\n```\ncode\n```\n", 1, 1, "a directive needs a blank line after it"),
 ]
 NOT_DIRECTIVES = [
     "Use `::quiz{#x}` in prose.\n",
