@@ -193,3 +193,12 @@ def test_strict_build_reports_each_mistake_once_with_its_file(tmp_path: Path) ->
     prep = (site / "site" / "raising" / "prep" / "index.html").read_text()
     assert "quiz &#x27;raise-prep&#x27; failed to load (see above" in prep
     assert "did you mean" not in prep
+
+
+def test_page_lines_count_the_front_matter(tmp_path: Path) -> None:
+    """MkDocs hands plugins the text after the front matter; positions are the file's."""
+    page = "---\ntitle: Page\n---\n\n# Page\n\n::quiz{#okk}\n"
+    proc = _site(tmp_path, page, GOOD_QUIZ)
+    assert proc.returncode != 0
+    assert "docs/index.md:7:1: error: the page embeds unknown quiz id 'okk'" in proc.stderr
+    assert proc.stderr.count("okk") == 1, proc.stderr  # the extension adds no second line
