@@ -54,3 +54,36 @@ def test_every_cross_reference_problem_at_its_position(tmp_path: Path) -> None:
     assert listed == [
         "quiz 'second' is listed but no chapter page embeds it (add ::quiz{#second} to a chapter)"
     ]
+
+
+def test_a_misspelt_directive_is_one_error_not_also_an_unembedded_quiz(tmp_path: Path) -> None:
+    root = _course(tmp_path)
+    (root / "docs" / "mod" / "two.md").write_text("# Two\n\n::quiz{#secnd}\n")
+    messages = [d.message for d in load_paths([root / "quizzes"], root / "docs").all_diagnostics]
+    assert "the page embeds unknown quiz id 'secnd' (did you mean 'second'?)" in messages
+    assert not [m for m in messages if "is listed but no chapter page embeds it" in m]
+
+
+def test_every_page_is_checked_and_an_unreadable_one_is_one_error(tmp_path: Path) -> None:
+    root = _course(tmp_path)
+    (root / "docs" / "mod" / "one.md").write_bytes(b"# One\n\n::quiz{#first}\n\xff\n")
+    (root / "docs" / "about.md").write_text("# About\n\n::quiz{#nope}\n")  # in no manifest
+    found = [
+        (Path(d.path).name, d.line, d.message)
+        for d in load_paths([root / "quizzes"], root / "docs").all_diagnostics
+        if d.path.endswith((".md", "one.md"))
+    ]
+    assert ("one.md", 1, "cannot read this page: it is not UTF-8 text") in found
+    assert ("about.md", 3, "the page embeds unknown quiz id 'nope'") in found
+
+
+def test_a_misspelt_manifest_entry_is_one_error(tmp_path: Path) -> None:
+    root = _course(tmp_path)
+    manifest = root / "quizzes" / "mod" / "module.yaml"
+    manifest.write_text(
+        MANIFEST.replace("[first, second]", "[frist, second]")
+        + "pass_requirements: {quizzes: [first]}\n"
+    )
+    messages = [d.message for d in load_paths([root / "quizzes"], root / "docs").all_diagnostics]
+    assert "unknown quiz id 'frist' (did you mean 'first'?)" in messages
+    assert not [m for m in messages if "pass requirement" in m or "not listed" in m], messages

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from . import __version__
 from .console import print_result
-from .errors import QuizEngineError
+from .errors import QuizEngineError, UsageError
 from .grading import grade, parse_response
 from .loader import load_paths, load_quiz
-from .safeio import json_text, read_regular, terminal_text
+from .safeio import json_text, read_regular
 from .schema import schema_text
 from .source import MAX_BYTES
 
@@ -23,16 +23,14 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 def _validate(args: argparse.Namespace) -> int:
     paths = args.paths or ["quizzes"]
     report = load_paths(paths)
-    unreadable = [d for d in report.all_diagnostics if d.line == 0]
-    for problem in unreadable:
-        print(f"quizengine: error: {problem.path}: {problem.message}", file=sys.stderr)
-    shown = [d for d in report.all_diagnostics if d.line != 0]
+    unreadable = [d for d in report.all_diagnostics if not d.has_position]
+    shown = [d for d in report.all_diagnostics if d.has_position]
     for diagnostic in shown:
         print(diagnostic.format())
     errors = [d for d in shown if d.severity == "error"]
     warnings = [d for d in shown if d.severity == "warning"]
     if unreadable:
-        return EXIT_USAGE
+        raise UsageError(unreadable)
     count = len(report.files)
     print(
         f"{count} quiz file{'s' * (count != 1)} checked: "
@@ -49,8 +47,6 @@ def _lint(args: argparse.Namespace) -> int:
     from .lint import lint_paths
 
     report = lint_paths(args.paths or ["quizzes"])
-    for problem in report.unreadable:
-        print(f"quizengine: error: {problem.path}: {problem.message}", file=sys.stderr)
     if args.json:
         print(json_text([f.to_json() for f in report.findings]))
     else:
@@ -59,7 +55,7 @@ def _lint(args: argparse.Namespace) -> int:
             if finding.severity == "warning":
                 print(f"  why: {finding.why}")
     if report.unreadable:
-        return EXIT_USAGE
+        raise UsageError(report.unreadable)
     count, found = report.files, len(report.findings)
     by_check = Counter(f.check for f in report.findings)
     detail = ", ".join(f"{n} {check}" for check, n in sorted(by_check.items()))
@@ -72,13 +68,9 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    try:
-        quiz = load_quiz(args.quiz)
-        raw = read_regular(args.response, MAX_BYTES)
-        result = grade(quiz, parse_response(raw))
-    except QuizEngineError as exc:
-        print(f"quizengine: error: {terminal_text(str(exc))}", file=sys.stderr)
-        return EXIT_INVALID
+    quiz = load_quiz(args.quiz)
+    raw = read_regular(args.response, MAX_BYTES)
+    result = grade(quiz, parse_response(raw))
     if args.json:
         print(json_text(result.to_json_dict()))
     else:
@@ -94,32 +86,19 @@ def _schema(args: argparse.Namespace) -> int:
 def _take(args: argparse.Namespace) -> int:
     from .take import run_take
 
-    try:
-        quiz = load_quiz(args.quiz)
-    except QuizEngineError as exc:
-        print(f"quizengine: error: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    return run_take(quiz, args)
+    return run_take(load_quiz(args.quiz), args)
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_module, new_quiz
+    from .scaffold import new_module, new_quiz
 
     words = list(args.name)
-    try:
-        if words[0] == "module" and len(words) == 2:
-            created = new_module(words[1], Path(args.dir))
-        elif len(words) == 1:
-            created = [new_quiz(words[0], Path(args.dir))]
-        else:
-            print(
-                "quizengine: error: usage: quizengine new QUIZ_ID | new module NAME",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
-    except ScaffoldError as exc:
-        print(f"quizengine: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    if words[0] == "module" and len(words) == 2:
+        created = new_module(words[1], Path(args.dir))
+    elif len(words) == 1:
+        created = [new_quiz(words[0], Path(args.dir))]
+    else:
+        raise UsageError("usage: quizengine new QUIZ_ID | new module NAME")
     for path in created:
         print(f"created {path}")
     return EXIT_OK
@@ -135,11 +114,9 @@ def _nav(args: argparse.Namespace) -> int:
         text = config.read_text(encoding="utf-8")
         updated = sync_nav(text, modules)
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"quizengine: error: cannot read {config}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(f"cannot read {config}: {_reason(exc)}") from None
     except NavBlockMissing as exc:
-        print(f"quizengine: error: {config}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(f"{config}: {exc}") from None
     if not args.write:
         if updated == text:
             return EXIT_OK
@@ -160,9 +137,11 @@ def _reference(args: argparse.Namespace) -> int:
 
     try:
         stale = stale_pages(Path(args.root), write=args.write)
-    except (OSError, UnicodeDecodeError, UnknownBlock) as exc:
-        print(f"quizengine: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except UnknownBlock as exc:
+        raise UsageError(str(exc)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        where = getattr(exc, "filename", None)
+        raise UsageError(f"cannot read {where or 'a docs page'}: {_reason(exc)}") from None
     for path in stale:
         if args.write:
             print(f"updated the generated tables in {path}")
@@ -172,6 +151,13 @@ def _reference(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return EXIT_INVALID if stale and not args.write else EXIT_OK
+
+
+def _reason(exc: OSError | UnicodeDecodeError) -> str:
+    """Why a file could not be read, in words (never Python's own exception text)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "it is not UTF-8 text"
+    return exc.strerror or "it could not be opened"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -253,6 +239,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)
+    except QuizEngineError as exc:  # every user error, whichever command met it
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
 from pydantic_core import ErrorDetails
+from pydantic_core.core_schema import ErrorType
 
 from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic, cap_diagnostics
 from .models import Item, Option, Pair, Question, Quiz, RubricCriterion, TextAnswer
@@ -28,6 +29,9 @@ _LIST_ITEM_MODELS: dict[str, type[BaseModel]] = {
     "rubric": RubricCriterion,
 }
 _TEXT_OR_MAPPING = {"items", "distractors", "answers"}
+# pydantic's own error types: their wording is pydantic's, so it is never shown as it is.
+# Any other type is one of our models' rules (PydanticCustomError), already worded for people.
+_PYDANTIC_TYPES = frozenset(get_args(ErrorType))
 
 # Past this many errors pydantic's error list (a dict per error) costs more time and memory
 # than the file itself: the quiz is then checked in pieces, each question on its own, and
@@ -197,7 +201,62 @@ def _message(err: ErrorDetails, data: Any) -> tuple[str, tuple[int | str, ...], 
             loc,
             False,
         )
+    if kind in _PYDANTIC_TYPES:
+        return f"'{name}' cannot be {describe(value)} here", loc, False
     return err["msg"], loc, False
+
+
+_JSON_EXPECTED = {
+    "dict_type": "an object",
+    "model_type": "an object",
+    "model_attributes_type": "an object",
+    "list_type": "a list",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "int_parsing": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "finite_number": "a finite number",
+}
+_BOUNDS = {
+    "greater_than": "greater than",
+    "greater_than_equal": "at least",
+    "less_than": "less than",
+    "less_than_equal": "at most",
+}
+
+
+def _json_value(value: Any) -> str:
+    """How a JSON file's author would name a value."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else str(value).lower()
+    if isinstance(value, dict):
+        return "an object"
+    return describe(value)
+
+
+def plain_message(exc: ValidationError) -> str:
+    """The first problem of a JSON input rejected whole (a response file, a grade result), in
+    our words and saying where, so that pydantic's own message never reaches a user."""
+    err = exc.errors(include_url=False)[0]
+    kind, loc, value = err["type"], tuple(err["loc"]), err.get("input")
+    ctx: dict[str, Any] = dict(err.get("ctx") or {})
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+    if kind == "missing":
+        parent = where.rpartition(".")[0] if "." in where else ""
+        return f"missing required key '{loc[-1]}'" + (f" in '{parent}'" if parent else "")
+    if kind in _JSON_EXPECTED:
+        return f"'{where}' should be {_JSON_EXPECTED[kind]}, found {_json_value(value)}"
+    if kind == "literal_error":
+        return f"'{where}' must be one of {ctx.get('expected')}, found {_json_value(value)}"
+    if kind in _BOUNDS:
+        bound = next(iter(ctx.values()), "?")
+        return f"'{where}' must be {_BOUNDS[kind]} {bound}, found {_json_value(value)}"
+    if kind in _PYDANTIC_TYPES:
+        return f"'{where or 'the file'}' cannot be {_json_value(value)}"
+    return err["msg"]
 
 
 def _question_prefix(data: Any, loc: tuple[int | str, ...]) -> str:
@@ -207,6 +266,32 @@ def _question_prefix(data: Any, loc: tuple[int | str, ...]) -> str:
             return f"question '{question['id']}': "
         return f"question {loc[1] + 1}: "
     return ""
+
+
+def _misspelt_keys(
+    errors: list[ErrorDetails],
+) -> dict[tuple[int | str, ...], tuple[int | str, ...]]:
+    """Unknown key -> the missing required key it misspells, in the same mapping.
+
+    `sumary:` for `summary:` is one mistake, which pydantic reports twice (an unknown key and
+    a missing one): only the unknown key is reported, naming the key that was meant.
+    """
+    missing: dict[tuple[int | str, ...], list[str]] = {}
+    for err in errors:
+        if err["type"] == "missing" and isinstance(err["loc"][-1], str):
+            missing.setdefault(tuple(err["loc"][:-1]), []).append(err["loc"][-1])
+    out: dict[tuple[int | str, ...], tuple[int | str, ...]] = {}
+    if not missing:
+        return out
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] != "extra_forbidden" or not isinstance(loc[-1], str):
+            continue
+        wanted = [k for k in missing.get(loc[:-1], []) if (*loc[:-1], k) not in out.values()]
+        match = difflib.get_close_matches(loc[-1], wanted, n=1, cutoff=0.6)
+        if match:
+            out[loc] = (*loc[:-1], match[0])
+    return out
 
 
 def from_validation_error(exc: ValidationError, doc: SourceDocument) -> list[Diagnostic]:
@@ -261,14 +346,27 @@ def validation_diagnostics(
     seen: set[tuple[int, int, str]] = set()
     unlisted: set[tuple[tuple[int | str, ...], str]] = set()
     kinds: set[str] = set()
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    misspelt = _misspelt_keys(errors)
+    for err in errors:
         if prefix:
             err["loc"] = (*prefix, *err["loc"])
         kinds.add(err["type"])
         if len(out) >= room:
             unlisted.add((tuple(err["loc"]), err["type"]))
             continue
-        message, loc, at_key = _message(err, doc.data)
+        if err["type"] == "missing" and tuple(err["loc"][len(prefix) :]) in misspelt.values():
+            continue  # the misspelt key's own line says it (one mistake, one message)
+        meant = misspelt.get(tuple(err["loc"][len(prefix) :]))
+        if meant is not None:
+            key = err["loc"][-1]
+            message, loc, at_key = (
+                f"unknown key '{key}' (did you mean '{meant[-1]}'?)",
+                tuple(err["loc"]),
+                True,
+            )
+        else:
+            message, loc, at_key = _message(err, doc.data)
         line, col = doc.position(loc, key=at_key)
         text = _question_prefix(doc.data, tuple(err["loc"])) + message
         if (line, col, text) not in seen:

@@ -1,7 +1,9 @@
 """Finding quiz directives in page Markdown: one definition for the extension, plugin and validator.
 
 A directive is a line `::quiz{#id}` (or `::quiz-progress`, `::offer-calculator`) outside
-fenced code.
+fenced code, alone in its paragraph: that is what the Markdown extension renders. A line that
+looks like one but is not (text before it, three colons, a space after `#`, no blank line
+before it) would show as literal text with a passing build, so it is found too, with why.
 """
 
 from __future__ import annotations
@@ -15,6 +17,12 @@ DIRECTIVE = re.compile(
     r"(?:\{\s*(?:#|id=\"?)(?P<id>[^\s}\"]*)\"?\s*\})?[ \t]*$"
 )
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# Colons, then a name: a directive's shape. Whether the name is a directive's is asked of
+# DIRECTIVE itself, so a directive added there is recognised here too.
+_SHAPED = re.compile(r"(?<![\w:])(?P<colons>:{2,})[ \t]*(?P<name>[a-z][a-z0-9-]*)")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_CONTAINER = re.compile(r"^(?:[ ]{0,3}(?:>[ ]?|[-*+][ ]+|\d+[.)][ ]+))+")
+_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +33,54 @@ class Directive:
     quiz_id: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Misfire:
+    """A line shaped like a directive that the page would show as text."""
+
+    line: int
+    col: int
+    name: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"this line looks like a ::{self.name} directive but is shown as text: {self.reason}"
+
+
 def find_directives(markdown: str, pattern: re.Pattern[str] = DIRECTIVE) -> Iterator[Directive]:
     """Directives with 1-based positions, skipping fenced code blocks (`pattern`: another
     directive's line, with groups `name` and `id`, as worksheets.py's)."""
+    for found in scan_directives(markdown, pattern):
+        if isinstance(found, Directive):
+            yield found
+
+
+def find_misfires(markdown: str) -> Iterator[Misfire]:
+    """Directive-shaped lines that are not directives, each with the reason."""
+    for found in scan_directives(markdown):
+        if isinstance(found, Misfire):
+            yield found
+
+
+def _is_directive_name(name: str) -> bool:
+    return DIRECTIVE.match(f"::{name}") is not None
+
+
+def _blank_or_heading(line: str | None) -> bool:
+    return line is None or not line.strip() or _HEADING.match(line) is not None
+
+
+def scan_directives(
+    markdown: str, pattern: re.Pattern[str] = DIRECTIVE
+) -> Iterator[Directive | Misfire]:
+    """Every directive and every near miss, in page order, outside fenced code.
+
+    The blank-line rules and near misses are the block directives' (DIRECTIVE); another
+    pattern (a worksheet's line sits directly above its table) is matched as it is."""
+    lines = markdown.splitlines()
     fence: str | None = None
-    for number, line in enumerate(markdown.splitlines(), 1):
+    for index, line in enumerate(lines):
+        number = index + 1
         opened = _FENCE.match(line)
         if opened:
             marker = opened.group(1)
@@ -38,8 +89,64 @@ def find_directives(markdown: str, pattern: re.Pattern[str] = DIRECTIVE) -> Iter
             elif marker[0] == fence[0] and len(marker) >= len(fence):
                 fence = None
             continue
-        if fence is not None:
-            continue
+        if fence is not None or line.startswith(("    ", "\t")):
+            continue  # code, or the body of an admonition or list item: not checked
         match = pattern.match(line.rstrip())
-        if match:
+        if match and pattern is not DIRECTIVE:
             yield Directive(number, 1, match.group("name"), match.group("id"))
+            continue
+        if match:
+            before = lines[index - 1] if index else None
+            after = lines[index + 1] if index + 1 < len(lines) else None
+            name, quiz_id = match.group("name"), match.group("id")
+            fixed = f"::{name}{{#{quiz_id}}}" if quiz_id else f"::{name}"
+            if not _blank_or_heading(before):
+                yield Misfire(number, 1, name, _ALONE.format(fixed=fixed, where="before"))
+            elif not _blank_or_heading(after):
+                yield Misfire(number, 1, name, _ALONE.format(fixed=fixed, where="after"))
+            else:
+                yield Directive(number, 1, name, quiz_id)
+            continue
+        misfire = _misfire(line, number)
+        if misfire is not None:
+            yield misfire
+
+
+_ALONE = "a directive needs a blank line {where} it (write {fixed} as a paragraph of its own)"
+
+
+def _misfire(line: str, number: int) -> Misfire | None:
+    """Why `line` is not the directive it looks like, or None when it looks like none."""
+    prose = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)  # `::quiz{#id}` in prose
+    container = _CONTAINER.match(prose)
+    inner_start = container.end() if container else 0
+    if container and DIRECTIVE.match(line[inner_start:].rstrip()):
+        return None  # in a quote or list item, where Markdown renders it as a directive
+    for shaped in _SHAPED.finditer(prose):
+        name = shaped.group("name")
+        if not _is_directive_name(name):
+            continue
+        col = shaped.start() + 1
+        fixed = _fixed(name, line[shaped.end() :])
+        colons = shaped.group("colons")
+        if len(colons) != 2:
+            reason = f"a directive starts with exactly two colons: write {fixed}"
+        elif prose[inner_start : shaped.start()].strip():
+            reason = (
+                f"a directive must be alone on its line; put {fixed} on a line of its own, "
+                "with a blank line before and after it"
+            )
+        elif re.match(r"\{\s*#\s+\S", line[shaped.end() :]):
+            reason = f"no space may follow '#': write {fixed}"
+        else:
+            reason = f"write it exactly as {fixed}, alone on its line"
+        return Misfire(number, col, name, reason)
+    return None
+
+
+def _fixed(name: str, rest: str) -> str:
+    """The directive the author most likely meant, from what follows its name."""
+    braces = re.match(r"\{\s*(?:#|id=)?\s*\"?([a-z0-9][a-z0-9-]*)", rest)
+    if braces:
+        return f"::{name}{{#{braces.group(1)}}}"
+    return "::quiz{#research}" if name == "quiz" else f"::{name}"

@@ -1,32 +1,63 @@
-"""User errors carry diagnostics with a source position; internal bugs stay ordinary exceptions.
+"""User errors carry diagnostics; internal bugs stay ordinary exceptions.
 
-Keeping the two apart lets the CLI print every user problem as `PATH:LINE:COL: error: ...`
-and exit 1, while a genuine bug still surfaces loudly in tests.
+Every error a user can cause is a `QuizEngineError` carrying its diagnostics and its exit
+code, so the CLI prints them in one place (`cli.main`), as `PATH:LINE:COL: error: ...` where
+there is a position, while a genuine bug still surfaces loudly in tests.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# What a diagnostic is about: a place in a file (`path:line:col`), a whole file (missing,
+# unreadable), or neither (a command's arguments, an input rejected as a whole).
+Scope = Literal["position", "file", "general"]
+
+EXIT_INVALID, EXIT_USAGE = 1, 2
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One problem in one file, 1-based line and column (0 when the position is unknown)."""
+    """One problem; `line` and `col` are 1-based and mean something only for a position."""
 
     path: str
     line: int
     col: int
     message: str
     severity: Severity = "error"
+    scope: Scope = "position"
+
+    @classmethod
+    def whole_file(cls, path: str, message: str, severity: Severity = "error") -> Diagnostic:
+        """A problem with a file as a whole, such as a path that does not exist."""
+        return cls(path, 0, 0, message, severity, "file")
+
+    @classmethod
+    def general(cls, message: str, severity: Severity = "error") -> Diagnostic:
+        """A problem with no file to name: a usage error, an input rejected whole."""
+        return cls("", 0, 0, message, severity, "general")
+
+    @property
+    def has_position(self) -> bool:
+        return self.scope == "position"
 
     def format(self) -> str:
-        """One printable line: a key or value quoted in the message may hold escape codes."""
+        """One printable line: a key or value quoted in the message may hold escape codes.
+
+        This is the only place that writes the `quizengine: error:` prefix of the lines
+        that have no position; a test keeps it so.
+        """
         from .safeio import terminal_text  # safeio imports this module
 
-        line = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        if self.scope == "position":
+            line = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        elif self.scope == "file":
+            line = f"quizengine: {self.severity}: {self.path}: {self.message}"
+        else:
+            line = f"quizengine: {self.severity}: {self.message}"
         return terminal_text(line)
 
 
@@ -53,20 +84,45 @@ def cap_diagnostics(diagnostics: list[Diagnostic], more: int = 0) -> list[Diagno
         f"... and {extra:,} more problem{'s' * (extra != 1)} in this file "
         "(fix the ones above first; they often cause the rest)",
         severity,
+        at.scope,
     )
     return [*diagnostics[:limit], summary]
 
 
 class QuizEngineError(Exception):
-    """Base of every error a user can cause; never a bug in the engine."""
+    """Base of every error a user can cause; never a bug in the engine.
+
+    It carries what to print (`diagnostics`: one general line when made from a message) and
+    the command's exit code (1: invalid input, 2: usage error or unreadable path).
+    """
+
+    exit_code: int = EXIT_INVALID
+
+    def __init__(
+        self, problem: str | Sequence[Diagnostic] = "", *, exit_code: int | None = None
+    ) -> None:
+        if isinstance(problem, str):
+            self.diagnostics = [Diagnostic.general(problem)]
+            text = problem
+        else:
+            self.diagnostics = list(problem)
+            text = "\n".join(d.format() for d in self.diagnostics)
+        if exit_code is not None:
+            self.exit_code = exit_code
+        super().__init__(text)
+
+
+class UsageError(QuizEngineError):
+    """The command cannot run as asked: a bad argument, a path that is not there."""
+
+    exit_code = EXIT_USAGE
 
 
 class QuizFileError(QuizEngineError):
     """A quiz file (or several) could not be loaded; `diagnostics` says where and why."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = diagnostics
-        super().__init__("\n".join(d.format() for d in diagnostics))
+        super().__init__(diagnostics)
 
 
 class ResponseError(QuizEngineError):

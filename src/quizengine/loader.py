@@ -31,6 +31,9 @@ class LoadedQuiz:
     id_position: tuple[int, int] = (1, 1)
     # The images and media links of a valid quiz, resolved against its file (`find_media`).
     media: QuizMedia = field(default_factory=QuizMedia)
+    # The id the file gives itself, even when it fails to load: a manifest or a page that
+    # names it then says it failed to load instead of calling the id unknown.
+    declared_id: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -59,6 +62,11 @@ class LoadReport:
     def quizzes(self) -> list[Quiz]:
         return [f.quiz for f in self.files if f.quiz is not None and f.ok]
 
+    @property
+    def failed_ids(self) -> dict[str, str]:
+        """Quiz id -> file, for the files that name an id but failed to load."""
+        return {f.declared_id: f.path for f in self.files if f.declared_id and not f.ok}
+
 
 def validate_document(doc: SourceDocument) -> LoadedQuiz:
     diagnostics = list(doc.diagnostics)
@@ -74,6 +82,8 @@ def validate_document(doc: SourceDocument) -> LoadedQuiz:
             )
         )
         return LoadedQuiz(doc.path, None, cap_diagnostics(diagnostics, more=doc.unlisted))
+    declared = doc.data.get("id")
+    declared_id = declared if isinstance(declared, str) and declared else None
     try:
         quiz = Quiz.model_validate(doc.data)
     except ValidationError as exc:
@@ -86,10 +96,13 @@ def validate_document(doc: SourceDocument) -> LoadedQuiz:
         if "duplicate_id" not in kinds:
             diagnostics.extend(_repeated_question_ids(doc.data, doc))
         return LoadedQuiz(
-            doc.path, None, cap_diagnostics(diagnostics, more=unlisted + doc.unlisted)
+            doc.path,
+            None,
+            cap_diagnostics(diagnostics, more=unlisted + doc.unlisted),
+            declared_id=declared_id,
         )
     diagnostics.extend(_lint(quiz, doc))
-    return LoadedQuiz(doc.path, quiz, diagnostics, doc.position(("id",)))
+    return LoadedQuiz(doc.path, quiz, diagnostics, doc.position(("id",)), declared_id=quiz.id)
 
 
 def _repeated_question_ids(data: dict[str, Any], doc: SourceDocument) -> list[Diagnostic]:
@@ -179,12 +192,18 @@ def discover(paths: Sequence[Path | str]) -> tuple[list[Path], list[Diagnostic]]
         elif path.is_file() or path.exists():
             found.append(path)  # a pipe or a device is refused, with why, when it is read
         else:
-            problems.append(Diagnostic(str(path), 0, 0, "no such file or folder"))
+            problems.append(Diagnostic.whole_file(str(path), "no such file or folder"))
     return found, problems
 
 
-def load_paths(paths: Sequence[Path | str], docs_root: Path | None = None) -> LoadReport:
-    """Quizzes and module manifests, each validated, then every cross-reference checked."""
+def load_paths(
+    paths: Sequence[Path | str], docs_root: Path | None = None, *, pages: bool = True
+) -> LoadReport:
+    """Quizzes and module manifests, each validated, then every cross-reference checked.
+
+    With `pages`, every Markdown page of the docs is checked for its directives too; the
+    MkDocs plugin checks each page as it is built instead, so it asks for no page checks.
+    """
     files, problems = discover(paths)
     report = LoadReport(diagnostics=problems)
     report.files = [load_quiz_file(p) for p in files if p.name != MANIFEST_NAME]
@@ -192,7 +211,9 @@ def load_paths(paths: Sequence[Path | str], docs_root: Path | None = None) -> Lo
     report.diagnostics.extend(_duplicate_ids(report.files))
     if report.modules:
         ids = {f.quiz.id: (Path(f.path), f.id_position) for f in report.files if f.quiz}
-        report.diagnostics.extend(check_course(report.modules, ids, docs_root))
+        report.diagnostics.extend(
+            check_course(report.modules, ids, docs_root, report.failed_ids, pages=pages)
+        )
     return report
 
 

@@ -7,12 +7,13 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
+from .errors import UsageError
 from .models.base import SLUG_PATTERN
 
 SCHEMA_IN_REPO = Path("src/quizengine/schema/quiz.schema.json")
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(UsageError):
     """The scaffold cannot be written (bad id, file exists): a usage error."""
 
 

@@ -150,9 +150,9 @@ def read_document(path: Path, display: str | None = None) -> SourceDocument:
             return _failed(name, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
         raw = read_regular(path, MAX_BYTES)
     except OSError as exc:
-        return _failed(name, 0, 0, f"cannot read file: {exc.strerror or exc}")
+        return _unreadable(name, f"cannot read file: {exc.strerror or exc}")
     except FileRefused as exc:
-        return _failed(name, 0, 0, str(exc).removeprefix(f"{path}: "))
+        return _unreadable(name, str(exc).removeprefix(f"{path}: "))
     return parse_bytes(raw, name)
 
 
@@ -204,6 +204,32 @@ def parse_text(text: str, name: str) -> SourceDocument:
     return doc
 
 
+# The YAML reader's own words name the rule, not the mistake an author made: each common
+# one gets the usual cause and its fix. libyaml has no error codes; its messages are fixed
+# strings in its C source (and PyYAML's pure reader words one of them differently).
+_MAPPING_VALUES = (
+    "a value holding ': ' (a colon and a space) must be in quotes, as in "
+    'title: "Salary: how much?"; or a key is indented more than the keys above it'
+)
+_YAML_HINTS = {
+    "mapping values are not allowed in this context": _MAPPING_VALUES,
+    "mapping values are not allowed here": _MAPPING_VALUES,
+    "found character that cannot start any token": (
+        "indent with spaces, never tabs; a value starting with @ or ` must be in quotes"
+    ),
+    "found unexpected end of stream": "a quote or bracket is opened but never closed",
+    "did not find expected key": (
+        "a line is indented differently from the keys around it, or a quoted value goes on "
+        "after its closing quote (to put \" inside a value, quote it with ' instead)"
+    ),
+    "did not find expected '-' indicator": (
+        "a line in a list is indented differently from the '- ' entries: line each key up "
+        "with the first key of its entry"
+    ),
+    "did not find expected node content": "a bracket [ or brace { is opened but never closed",
+}
+
+
 def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
     reason = exc.problem or "malformed YAML"
     if exc.context:
@@ -211,7 +237,8 @@ def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
         start, end = exc.context_mark, exc.problem_mark
         if start and (not end or (start.line, start.column) != (end.line, end.column)):
             reason += f" started at line {start.line + 1}, column {start.column + 1}"
-    return reason
+    hint = _YAML_HINTS.get(exc.problem or "")
+    return f"{reason}; {hint}" if hint else reason
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -222,6 +249,10 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def _failed(name: str, line: int, col: int, message: str) -> SourceDocument:
     return SourceDocument(name, None, None, [Diagnostic(name, line, col, message)])
+
+
+def _unreadable(name: str, message: str) -> SourceDocument:
+    return SourceDocument(name, None, None, [Diagnostic.whole_file(name, message)])
 
 
 _DEEP_INDENT = re.compile(rf"^ {{{_SAFE_COMPOSE_DEPTH // 4}}}", re.MULTILINE)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, assert_never
 
 from .console import question_lines, summary_line
+from .errors import QuizEngineError, UsageError
 from .grading import grade, grade_question
 from .grading.numeric import FORMS, not_understood, read_number
 from .models import (
@@ -233,8 +234,7 @@ def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> in
         try:  # before the first question: answers must never be lost to a bad path
             check_output(args.save_response)
         except FileRefused as exc:
-            print(f"quizengine: error: --save-response {exc}", file=sys.stderr)
-            return 2
+            raise UsageError(f"--save-response {exc}") from None
     ask = ask or _reader()
     rng = random.Random(args.seed)
     questions = list(quiz.questions)
@@ -268,20 +268,20 @@ def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> in
         if quiz.exam or question_result.id in at_end:
             _say("\n".join(question_lines(question_result)))
     _say(summary_line(result))
-    code = 0
+    unsaved: QuizEngineError | None = None
     if args.save_response:
         try:
             write_atomic(args.save_response, json_text(response.model_dump(exclude_none=True)))
             _say(f"Response saved to {args.save_response}")
         except OSError as exc:
             # Still show the result below; the answers are printed so nothing is lost.
-            print(
-                f"quizengine: error: cannot save to {args.save_response}: "
-                f"{exc.strerror or exc}; your answers were:",
-                file=sys.stderr,
+            unsaved = QuizEngineError(
+                f"cannot save to {args.save_response}: {exc.strerror or exc}; your answers "
+                "are printed above, as the response file's text"
             )
             print(json_text(response.model_dump(exclude_none=True)), file=sys.stderr)
-            code = 1
     if args.json:
         print(json_text(result.to_json_dict()))
-    return code
+    if unsaved is not None:
+        raise unsaved
+    return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -154,7 +155,7 @@ def test_small_site_builds_and_leaves_code_fences_alone(tmp_path: Path) -> None:
 def test_unknown_quiz_id_fails_strict_build_with_page_and_line(tmp_path: Path) -> None:
     proc = _site(tmp_path, "# Page\n\ntext\n\n::quiz{#okk}\n", GOOD_QUIZ)
     assert proc.returncode != 0
-    assert "index.md:5: unknown quiz id 'okk'" in proc.stderr
+    assert "docs/index.md:5:1: error: the page embeds unknown quiz id 'okk'" in proc.stderr
 
 
 def test_invalid_quiz_fails_strict_build_with_yaml_position(tmp_path: Path) -> None:
@@ -165,3 +166,39 @@ def test_invalid_quiz_fails_strict_build_with_yaml_position(tmp_path: Path) -> N
     assert re.search(
         r"quizzes/q\.yaml:4:\d+: error: question 'a': 'answer' should be true or false", proc.stderr
     ), proc.stderr
+
+
+def test_strict_build_reports_each_mistake_once_with_its_file(tmp_path: Path) -> None:
+    """The course of tests/data/mistakes: one log line per mistake, each naming its file;
+    the page embedding the quiz that failed to load says so instead of guessing an id."""
+    from ..cli.test_one_error_per_mistake import COURSE, EXPECTED
+
+    site = tmp_path / "course"
+    shutil.copytree(COURSE, site)
+    proc = subprocess.run(
+        [str(MKDOCS), "build", "--strict"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    logged = [
+        line.split("-  ", 1)[1].replace(f"{site.resolve()}/", "")
+        for line in proc.stderr.splitlines()
+        if line.startswith(("ERROR", "WARNING"))
+    ]
+    assert sorted(logged) == sorted(EXPECTED), proc.stderr
+    assert "Aborted with 2 errors, 4 warnings in strict mode!" in proc.stdout + proc.stderr
+    prep = (site / "site" / "raising" / "prep" / "index.html").read_text()
+    assert "quiz &#x27;raise-prep&#x27; failed to load (see above" in prep
+    assert "did you mean" not in prep
+
+
+def test_page_lines_count_the_front_matter(tmp_path: Path) -> None:
+    """MkDocs hands plugins the text after the front matter; positions are the file's."""
+    page = "---\ntitle: Page\n---\n\n# Page\n\n::quiz{#okk}\n"
+    proc = _site(tmp_path, page, GOOD_QUIZ)
+    assert proc.returncode != 0
+    assert "docs/index.md:7:1: error: the page embeds unknown quiz id 'okk'" in proc.stderr
+    assert proc.stderr.count("okk") == 1, proc.stderr  # the extension adds no second line

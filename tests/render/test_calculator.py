@@ -106,5 +106,5 @@ def test_the_directive_renders_the_calculator_and_code_stays_code(tmp_path: Path
         < page.index('data-qe="calculator"')
     )
     assert "::offer-calculator" in page  # the fenced copy is printed as it is
-    found = list(find_directives("::offer-calculator\n```\n::offer-calculator\n```\n"))
+    found = list(find_directives("::offer-calculator\n\n```\n::offer-calculator\n```\n"))
     assert [(d.line, d.name, d.quiz_id) for d in found] == [(1, "offer-calculator", None)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import shutil
@@ -13,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from quizengine import load_quiz
-from quizengine.report import add_commands, simulate_class
+from quizengine.cli import main
+from quizengine.report import simulate_class
 from quizengine.report.progress import ProgressBar
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,11 +23,7 @@ SCRIPT = Path(sys.executable).with_name("quizengine")
 
 
 def run(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="quizengine")
-    add_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    code: int = args.run(args)
-    return code
+    return main(argv)  # the one path every user error takes
 
 
 def test_text_summary_and_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,8 +26,8 @@ def test_malformed_files_are_skipped_with_one_line_each(quizzes: dict[str, Quiz]
     results, problems = collect([folder], quizzes)
     lines = [p.format().replace(str(folder), "M") for p in problems]
     assert lines == [
-        "M/answers-not-object.json: skipped: malformed response at 'answers': "
-        "Input should be a valid dictionary",
+        "M/answers-not-object.json: skipped: malformed response: "
+        "'answers' should be an object, found a list",
         "M/array.json: skipped: expected a JSON object, found an array",
         "M/future-export.json: skipped: progress export version 2 is not supported (expected 1)",
         "M/invalid-utf8.json: skipped: not UTF-8 text, so not a JSON export",

@@ -3,7 +3,6 @@ per-learner table, `--json` writing no file, and a class of 30 in a 992 px windo
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -11,8 +10,9 @@ from typing import Any
 import pytest
 
 from quizengine import Quiz, grade, load_quiz
+from quizengine.cli import main
 from quizengine.models import Response
-from quizengine.report import Graded, add_commands, analyse, collect, render_html, simulate_class
+from quizengine.report import Graded, analyse, collect, render_html, simulate_class
 from quizengine.report import html as html_module
 from quizengine.report.collect import MAX_NAME
 
@@ -133,11 +133,7 @@ def test_a_very_large_class_lists_the_first_learners(quizzes: dict[str, Quiz]) -
 
 
 def run(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="quizengine")
-    add_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    code: int = args.run(args)
-    return code
+    return main(argv)  # the one path every user error takes
 
 
 def test_json_alone_writes_no_html(

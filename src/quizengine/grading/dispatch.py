@@ -125,8 +125,6 @@ def parse_response(text: str | bytes) -> Response:
     try:
         return Response.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"]) or "response"
-        raise ResponseError(
-            f"the response file is malformed at '{where}': {first['msg']}"
-        ) from None
+        from ..diagnostics import plain_message  # only a rejected file pays for its import
+
+        raise ResponseError(f"the response file is malformed: {plain_message(exc)}") from None

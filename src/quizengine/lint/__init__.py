@@ -96,7 +96,7 @@ def lint_paths(paths: Sequence[Path | str]) -> LintReport:
             continue
         findings = lint_file(path)
         if any(f.line == 0 for f in findings):  # read_document could not open it
-            report.unreadable.extend(Diagnostic(f.path, 0, 0, f.message) for f in findings)
+            report.unreadable.extend(Diagnostic.whole_file(f.path, f.message) for f in findings)
             continue
         report.files += 1
         report.findings.extend(findings)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, QuizEngineError, UsageError
 from ..safeio import FileRefused, check_output, child_path, read_regular, write_atomic
 from .common import (
     EXPORT_FORMATS,
@@ -51,10 +51,6 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(run=_import)
 
 
-def _error(message: str) -> None:
-    print(f"quizengine: error: {message}", file=sys.stderr)
-
-
 def _warn(note: Note, path: str | None = None) -> None:
     where = f"{path}:{note.line}:1: " if path and note.line else (f"{path}: " if path else "")
     print(f"{where}warning: {note.format()}", file=sys.stderr)
@@ -65,21 +61,16 @@ def _export(args: argparse.Namespace) -> int:
     from .api import export_quizzes
 
     report = load_paths(args.paths)
-    unreadable = [d for d in report.diagnostics if d.line == 0]
-    for problem in unreadable:
-        _error(f"{problem.path}: {problem.message}")
+    unreadable = [d for d in report.diagnostics if not d.has_position]
     if unreadable:
-        return EXIT_USAGE
+        raise UsageError(unreadable)
     problems: list[Diagnostic] = [d for f in report.files for d in f.diagnostics]
     problems += report.diagnostics
     errors = [d for d in problems if d.severity == "error"]
-    for diagnostic in errors:
-        print(diagnostic.format(), file=sys.stderr)
     if errors:
-        return EXIT_INVALID
+        raise QuizEngineError(errors)
     if not report.files:
-        _error("no quiz files found in " + ", ".join(args.paths))
-        return EXIT_USAGE
+        raise UsageError("no quiz files found in " + ", ".join(args.paths))
     out = Path(args.out)
     try:
         if args.bundle is not None:
@@ -96,11 +87,9 @@ def _export(args: argparse.Namespace) -> int:
             write_atomic(target, data)
             print(f"wrote {target}")
     except FileRefused as exc:
-        _error(str(exc))
-        return EXIT_USAGE
+        raise UsageError(str(exc)) from None
     except OSError as exc:
-        _error(f"cannot write to {out}: {exc.strerror or exc}")
-        return EXIT_USAGE
+        raise UsageError(f"cannot write to {out}: {exc.strerror or exc}") from None
     for note in result.notes:
         _warn(note)
     return EXIT_OK
@@ -113,42 +102,54 @@ def _import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     fmt: ImportFormat | None = args.fmt or _GUESS.get(path.suffix.lower())
     if fmt is None:
-        _error(f"cannot tell the format of {path.name}: use --format gift or --format moodle")
-        return EXIT_USAGE
+        raise UsageError(
+            f"cannot tell the format of {path.name}: use --format gift or --format moodle"
+        )
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
-            _error(f"{path}: larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB, so not read")
-            return EXIT_INVALID
+            raise QuizEngineError(
+                [
+                    Diagnostic.whole_file(
+                        str(path),
+                        f"larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB, so not read",
+                    )
+                ]
+            )
         raw = read_regular(path, MAX_IMPORT_BYTES)
         if args.out:
             check_output(args.out, force=args.force)
     except OSError as exc:
-        _error(f"cannot read {path}: {exc.strerror}")
-        return EXIT_USAGE
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     except FileRefused as exc:
-        _error(str(exc))
-        return EXIT_USAGE
+        raise UsageError(str(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        print(f"{path}:0:0: error: not UTF-8 text (byte {exc.start})", file=sys.stderr)
-        return EXIT_INVALID
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise QuizEngineError(
+            [Diagnostic(str(path), line, col, "not UTF-8 text (is it the exported file?)")]
+        ) from None
     quiz_id = args.quiz_id or slugify(path.stem) or "imported"
     title = args.title or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
     try:
         result = import_text(text, fmt, quiz_id=quiz_id, title=title or quiz_id)
     except LmsFormatError as exc:
-        for line, col, message in exc.problems:
-            print(f"{path}:{line}:{col}: error: {message}", file=sys.stderr)
-        return EXIT_INVALID
+        raise QuizEngineError(
+            [
+                Diagnostic(str(path), line, col or 1, message)
+                if line
+                else Diagnostic.whole_file(str(path), message)
+                for line, col, message in exc.problems
+            ]
+        ) from None
     for note in result.notes:
         _warn(note, str(path))
     if args.out:
         try:
             write_atomic(args.out, result.yaml_text)
         except OSError as exc:
-            _error(f"cannot write {args.out}: {exc.strerror}")
-            return EXIT_USAGE
+            raise UsageError(f"cannot write {args.out}: {exc.strerror}") from None
         print(f"wrote {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(result.yaml_text)

@@ -32,7 +32,9 @@ class QuizBank:
         stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
         if stamp + self._media_stamp() == self.stamp and self.stamp:
             return
-        self.report = load_paths(list(self.folders))
+        # Pages are checked by the plugin as each is built: checked here too, a mistake in
+        # one would be reported twice.
+        self.report = load_paths(list(self.folders), pages=False)
         self.by_id = {quiz.id: quiz for quiz in self.report.quizzes}
         self.media_by_id = {
             f.quiz.id: f.media for f in self.report.files if f.quiz is not None and f.ok

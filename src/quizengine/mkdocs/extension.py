@@ -30,7 +30,7 @@ from markdown.preprocessors import Preprocessor
 from ..directives import DIRECTIVE
 from ..media import SITE_FOLDER, SITE_MARKER, QuizMedia
 from ..models import Quiz
-from ..modules import quiz_directives
+from ..modules import MISSING_ID, failed_to_load, quiz_directives
 from ..render import inline_assets, render_progress, render_quiz
 from ..render.calculator import render_calculator
 from ..sanitize import clean_html, reads_files
@@ -288,8 +288,11 @@ class QuizExtension(Extension):
         md.treeprocessors.register(WorksheetTreeprocessor(md, self._problem, shipped), "qe-ws", 15)
 
     def _problem(self, message: str) -> str:
-        # A warning: `mkdocs build --strict` fails on it, `mkdocs serve` shows the box.
-        log.warning(message)
+        # With the MkDocs plugin (`defer`), the plugin has reported this mistake already, with
+        # its page and line; alone (Zensical), a warning: a strict build fails on it. Either
+        # way the page shows the box where the quiz would be.
+        if not self.getConfig("defer"):
+            log.warning(message)
         return problem_html(message)
 
     def directive(self, name: str, quiz_id: str | None, md: markdown.Markdown) -> str:
@@ -300,8 +303,10 @@ class QuizExtension(Extension):
             modules = module_requirements(bank, str(self.getConfig("docs_dir")))
             return self._out(render_progress(progress_quizzes(bank), modules))
         if not quiz_id:
-            return self._problem("the quiz directive needs an id, as in ::quiz{#research}")
+            return self._problem(MISSING_ID)
         quiz = bank.get(quiz_id)
+        if quiz is None and quiz_id in bank.report.failed_ids:
+            return self._problem(failed_to_load(quiz_id))
         if quiz is None:
             close = difflib.get_close_matches(quiz_id, bank.known_ids(), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""

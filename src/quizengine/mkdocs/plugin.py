@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
 from pathlib import Path
 
@@ -16,9 +17,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..directives import find_directives
+from ..errors import Diagnostic
 from ..lint import lint_paths
 from ..media import SITE_FOLDER, SITE_MARKER
+from ..modules import page_diagnostics
 from ..navigation import with_modules
 from ..render import bundle, inject_assets, render_complete_button
 from ..worksheets import page_warnings
@@ -31,6 +33,10 @@ log = logging.getLogger("mkdocs.plugins.quizengine")
 _WORD = re.compile(r"\w+")
 _H1_END = re.compile(r"</h1>")
 ASSET_DIR = "assets/quizengine"
+
+
+def _log(diagnostic: Diagnostic) -> None:
+    (log.error if diagnostic.severity == "error" else log.warning)(diagnostic.format())
 
 
 class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
@@ -70,11 +76,7 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
             {f"{m.docs_folder}/{c.page}" for m in modules for c in m.chapters} if modules else None
         )
         for diagnostic in self.bank.diagnostics:
-            text = diagnostic.format()
-            if diagnostic.severity == "error":
-                log.error(text)
-            else:
-                log.warning(text)
+            _log(diagnostic)
         if self.config.lint == "warn":  # quizzes that fail validation were reported above
             for finding in lint_paths(self.bank.folders).findings:
                 if finding.severity == "warning":
@@ -93,15 +95,26 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Check every directive's quiz id, reporting the page and line."""
+        """Check every page's directives, and its near misses, once, at `path:line:col`.
+
+        The extension says nothing more where it renders the page: one message per mistake.
+        """
         assert self.bank is not None
-        for directive in find_directives(markdown):
-            quiz_id = directive.quiz_id or ""
-            if directive.name == "quiz" and self.bank.get(quiz_id) is None:
-                log.warning(
-                    f"{page.file.src_uri}:{directive.line}: unknown quiz id '{quiz_id}' "
-                    f"(known: {', '.join(self.bank.known_ids()) or 'none'})"
-                )
+        source = page.file.abs_src_path or page.file.src_uri
+        try:
+            shown = os.path.relpath(source, self.root)
+        except ValueError:  # another drive
+            shown = source
+        whole = page.file.content_string if page.file.abs_src_path else markdown
+        head = whole[: len(whole) - len(markdown)] if whole.endswith(markdown) else ""
+        for diagnostic in page_diagnostics(
+            shown,
+            markdown,
+            self.bank.known_ids(),
+            self.bank.report.failed_ids,
+            first_line=head.count("\n") + 1,
+        ):
+            _log(diagnostic)
         for warning in page_warnings(markdown, page.file.src_uri, self.worksheets):
             log.warning(warning)
         page.meta.setdefault("qe_words", len(_WORD.findall(markdown)))

@@ -41,6 +41,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..diagnostics import plain_message
 from ..errors import ResponseError
 from ..grading import grade
 from ..grading.common import EPSILON
@@ -348,9 +349,7 @@ def _quiz(quiz_id: str, quizzes: Mapping[str, Quiz]) -> Quiz:
 
 
 def _validation_message(exc: ValidationError, what: str) -> str:
-    first = exc.errors(include_url=False)[0]
-    where = ".".join(str(part) for part in first["loc"]) or what
-    return f"malformed {what} at '{where}': {first['msg']}"
+    return f"malformed {what}: {plain_message(exc)}"
 
 
 def _json_type(value: object) -> str:

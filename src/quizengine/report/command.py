@@ -17,6 +17,7 @@ import sys
 from dataclasses import replace
 from typing import Any
 
+from ..errors import Diagnostic, QuizEngineError, UsageError
 from ..loader import load_paths
 from ..safeio import FileRefused, check_output, json_text, terminal_text, write_atomic
 from .analyse import analyse
@@ -62,25 +63,24 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     out: str | None = args.out if args.out is not None or args.json else DEFAULT_OUT
-    missing = [path for path in args.results if not os.path.exists(path)]
-    for path in missing:
-        _error(f"{path}: no such file or folder")
+    missing = [
+        Diagnostic.whole_file(path, "no such file or folder")
+        for path in args.results
+        if not os.path.exists(path)
+    ]
     if not os.path.isdir(args.quizzes):
-        _error(f"--quizzes {args.quizzes}: no such folder")
-        missing.append(args.quizzes)
+        missing.append(Diagnostic.general(f"--quizzes {args.quizzes}: no such folder"))
     if out is not None:
         folder = os.path.dirname(os.path.abspath(out))
         if not os.path.isdir(folder):
-            _error(f"--out {out}: the folder {folder} does not exist")
-            missing.append(out)
+            missing.append(Diagnostic.general(f"--out {out}: the folder {folder} does not exist"))
         else:
             try:
                 check_output(out)
             except FileRefused as exc:
-                _error(f"--out {exc}")
-                missing.append(out)
+                missing.append(Diagnostic.general(f"--out {exc}"))
     if missing:
-        return EXIT_USAGE
+        raise UsageError(missing)
 
     loaded = load_paths([args.quizzes])
     for diagnostic in loaded.all_diagnostics:
@@ -88,8 +88,7 @@ def run_report(args: argparse.Namespace) -> int:
             print(f"{diagnostic.format()} (quiz left out)", file=sys.stderr)
     quizzes = {quiz.id: quiz for quiz in loaded.quizzes}
     if not quizzes:
-        _error(f"--quizzes {args.quizzes}: no valid quiz file found")
-        return EXIT_USAGE
+        raise UsageError(f"--quizzes {args.quizzes}: no valid quiz file found")
 
     bar = ProgressBar(sys.stderr) if args.progress or sys.stderr.isatty() else None
     try:
@@ -106,8 +105,7 @@ def run_report(args: argparse.Namespace) -> int:
         f"{duplicates} duplicates counted once"
     )
     if not results:
-        _error(f"nothing to analyse: {tally}")
-        return EXIT_NONE
+        raise QuizEngineError(f"nothing to analyse: {tally}", exit_code=EXIT_NONE)
 
     analysis = analyse(results, quizzes)
     analysis = replace(analysis, problems=tuple(problems), files=files)
@@ -116,8 +114,7 @@ def run_report(args: argparse.Namespace) -> int:
             # Rendered whole, then renamed into place: a failure never costs the last report.
             write_atomic(out, render_html(analysis).encode("utf-8", "replace"))
         except OSError as exc:
-            _error(f"cannot write {out}: {exc.strerror or exc}")
-            return EXIT_USAGE
+            raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     if args.json:
         print(json_text(summary_json(analysis, out)))
     else:
@@ -125,7 +122,3 @@ def run_report(args: argparse.Namespace) -> int:
         print(f"report written to {out}")
     print(tally, file=sys.stderr)
     return EXIT_OK
-
-
-def _error(message: str) -> None:
-    print(f"quizengine: error: {message}", file=sys.stderr)
