@@ -86,7 +86,11 @@ def check_pages(pages: Iterable[Path]) -> list[Diagnostic]:
     for page in pages:
         if page.suffix != ".md" or not page.is_file():
             continue
-        for sheet in find_worksheets(page.read_text(encoding="utf-8")):
+        try:
+            text = page.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # modules.check_pages reports an unreadable page, once
+        for sheet in find_worksheets(text):
             if sheet.problem is not None:
                 out.append(Diagnostic(str(page), sheet.line, sheet.col, sheet.problem))
                 continue
