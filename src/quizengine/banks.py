@@ -103,6 +103,7 @@ def resolve(
     resolved = quiz.model_copy(update={"questions": questions})
     resolved._pools = ([(main, quiz.draw)] if main else []) + drawn
     resolved._origins = origins
+    resolved._bank_titles = {b.id: b.title or b.id for b in named}
     return resolved, []
 
 

@@ -116,6 +116,7 @@ class Quiz(StrictModel):
     # from (ids, how many; None = all) and the bank each drawn question came from.
     _pools: list[tuple[list[str], int | None]] | None = PrivateAttr(default=None)
     _origins: dict[str, str] = PrivateAttr(default_factory=dict)
+    _bank_titles: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @field_validator("questions")
     @classmethod
@@ -170,6 +171,10 @@ class Quiz(StrictModel):
     def origin(self, question_id: str) -> str | None:
         """The bank a question was drawn from; None for the quiz's own questions."""
         return self._origins.get(question_id)
+
+    def bank_title(self, bank_id: str) -> str:
+        """A bank's title (its id when it has none): the category name in LMS exports."""
+        return self._bank_titles.get(bank_id, bank_id)
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
