@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter
 from pathlib import Path
@@ -173,3 +174,30 @@ def test_lint_checks_each_banks_pool_and_lints_bank_questions_in_their_file(tmp_
     assert "draw is 3, the whole pool: every attempt shows every question" in finding.message
     bank_findings = lint_file(folder / "banks" / "b.yaml")
     assert [f.check for f in bank_findings] == ["true-false-balance"]
+
+
+def test_take_draws_like_the_browser_and_its_saved_response_grades(tmp_path: Path) -> None:
+    from .cli.test_cli import run
+
+    saved = tmp_path / "saved.json"
+    seen = set()
+    for seed in ("1", "2", "3", "4", "5"):
+        proc = run(
+            "take",
+            str(GOOD / "check.yaml"),
+            "--seed",
+            seed,
+            "--save-response",
+            str(saved),
+            stdin="1\n1\n1\n1\n",
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert "Question 4 of 4" in proc.stdout and "Question 5" not in proc.stdout
+        presented = json.loads(saved.read_text())["presented"]
+        check_ids = {q.id for q in _quizzes()["check"].questions}
+        assert "own" in presented and set(presented) <= check_ids
+        assert sum(q in ("when-to-ask", "early-number") for q in presented) == 1
+        seen.add(frozenset(presented))
+        graded = run("grade", str(GOOD / "check.yaml"), str(saved), "--json")
+        assert graded.returncode == 0 and json.loads(graded.stdout)["max_score"] == 4.0
+    assert len(seen) > 1  # another seed, another draw
