@@ -201,12 +201,15 @@ def load_quiz_file(path: Path | str, display: str | None = None) -> LoadedQuiz:
     """One quiz file; a quiz that names banks finds them in its folder and the folders below."""
     loaded = validate_document(read_document(Path(path), display))
     if loaded.quiz is not None and loaded.quiz.bank and loaded.ok:
-        resolve_banks([loaded], {})
+        resolve_banks([loaded], {}, folder=Path(path).parent)
     return loaded
 
 
 def resolve_banks(
-    files: Sequence[LoadedQuiz], banks: dict[str, Bank | None], *, near: bool = True
+    files: Sequence[LoadedQuiz],
+    banks: dict[str, Bank | None],
+    *,
+    folder: Path | None = None,
 ) -> None:
     """Fill in the bank questions of every quiz that names banks, or record why not.
 
@@ -219,11 +222,11 @@ def resolve_banks(
         if quiz is None or not quiz.bank or not loaded.ok:
             continue
         known = banks
-        if near and any(entry.name not in banks for entry in quiz.bank):
-            folder = Path(loaded.path).parent
-            if folder not in nearby:
-                nearby[folder] = _banks_in(folder)
-            known = {**nearby[folder], **banks}
+        if any(entry.name not in banks for entry in quiz.bank):
+            where = folder or Path(loaded.path).parent
+            if where not in nearby:
+                nearby[where] = _banks_in(where)
+            known = {**nearby[where], **banks}
         resolved, problems = resolve(quiz, known, loaded.path, loaded.at)
         loaded.quiz = resolved
         loaded.diagnostics.extend(problems)

@@ -86,7 +86,7 @@ def lint_file(path: Path, display: str | None = None) -> list[Finding]:
             questions=loaded.bank.questions,
         )
     elif own is not None and own.bank and loaded.ok:
-        resolve_banks([loaded], {})
+        resolve_banks([loaded], {}, folder=Path(path).parent)
         if loaded.quiz is not None:  # its own questions only: bank files are linted on their own
             loaded.quiz = loaded.quiz.model_copy(update={"questions": own.questions})
     if loaded.quiz is None or not loaded.ok:
