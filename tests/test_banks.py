@@ -201,3 +201,14 @@ def test_take_draws_like_the_browser_and_its_saved_response_grades(tmp_path: Pat
         graded = run("grade", str(GOOD / "check.yaml"), str(saved), "--json")
         assert graded.returncode == 0 and json.loads(graded.stdout)["max_score"] == 4.0
     assert len(seen) > 1  # another seed, another draw
+
+
+def test_one_bank_entry_may_be_written_without_a_list(tmp_path: Path) -> None:
+    (tmp_path / "b.yaml").write_text(
+        "kind: bank\nid: b\nquestions:\n"
+        "  - {id: q1, type: true_false, prompt: P, answer: true}\n"
+        "  - {id: q2, type: true_false, prompt: P, answer: false}\n"
+    )
+    (tmp_path / "q.yaml").write_text("id: q\ntitle: T\nbank: {name: b, draw: 1}\n")
+    [quiz] = load_paths([tmp_path]).quizzes
+    assert quiz.pools() == [(["q1", "q2"], 1)]

@@ -75,7 +75,7 @@ _ALIASES: dict[object, str] = {
     ItemLike: "item (or just its text)",
     AnswerLike: "answer (or just its text)",
     ChapterLike: "chapter (or just its page)",
-    BankList: "bank id, or list of bank ids and bank entries",
+    BankList: "bank id, bank entry, or list of bank ids and bank entries",
 }
 
 

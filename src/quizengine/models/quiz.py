@@ -34,9 +34,10 @@ class BankDraw(StrictModel):
 
 
 def _names_to_mappings(value: Any) -> Any:
-    """`bank: name` and `bank: [name, ...]` are short for `[{name: ...}, ...]`."""
-    if isinstance(value, str):
-        return [{"name": value}]
+    """`bank: name`, `bank: {name: ...}` and `bank: [name, ...]` are short for
+    `[{name: ...}, ...]`."""
+    if isinstance(value, str | dict):
+        return [{"name": value} if isinstance(value, str) else value]
     if isinstance(value, list):
         return [{"name": item} if isinstance(item, str) else item for item in value]
     return value
@@ -44,7 +45,9 @@ def _names_to_mappings(value: Any) -> Any:
 
 BankList = Annotated[
     list[BankDraw],
-    BeforeValidator(_names_to_mappings, json_schema_input_type=Slug | list[Slug | BankDraw]),
+    BeforeValidator(
+        _names_to_mappings, json_schema_input_type=Slug | BankDraw | list[Slug | BankDraw]
+    ),
 ]
 
 
