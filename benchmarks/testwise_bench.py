@@ -176,6 +176,8 @@ def expected_percent(quiz: Quiz, scores: dict[str, float]) -> float:
     """Expected percent of one attempt, over the subsets a `draw` can present."""
     points = {q.id: q.points for q in quiz.questions}
     ids = list(points)
+    if quiz.bank:
+        return _pooled_percent(quiz, scores, points)
     k = quiz.draw or len(ids)
     if k >= len(ids) or len(set(points.values())) == 1:
         return 100.0 * sum(scores.values()) / sum(points.values())
@@ -185,6 +187,22 @@ def expected_percent(quiz: Quiz, scores: dict[str, float]) -> float:
         rng = random.Random(k)
         subsets = (rng.sample(ids, k) for _ in range(SUBSET_SAMPLES))
     ratios = [sum(scores[i] for i in s) / sum(points[i] for i in s) for s in subsets]
+    return 100.0 * sum(ratios) / len(ratios)
+
+
+def _pooled_percent(quiz: Quiz, scores: dict[str, float], points: dict[str, float]) -> float:
+    """A quiz drawing so many from each bank: exact when every question is worth the same,
+    else over sampled attempts drawn the way the browser draws them."""
+    pools = quiz.pools()
+    if len(set(points.values())) == 1:
+        got = sum((n or len(g)) * sum(scores[i] for i in g) / len(g) for g, n in pools)
+        most = sum((n or len(g)) for g, n in pools) * next(iter(points.values()))
+        return 100.0 * got / most
+    rng = random.Random(len(points))
+    ratios = []
+    for _ in range(SUBSET_SAMPLES):
+        shown = [q.id for q in quiz.draw_attempt(rng)]
+        ratios.append(sum(scores[i] for i in shown) / sum(points[i] for i in shown))
     return 100.0 * sum(ratios) / len(ratios)
 
 

@@ -79,7 +79,7 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(schema_text("module" if args.module else "quiz"))
+    sys.stdout.write(schema_text("module" if args.module else "bank" if args.bank else "quiz"))
     return EXIT_OK
 
 
@@ -191,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of a quiz file")
     p.add_argument("--module", action="store_true", help="the schema of a module manifest instead")
+    p.add_argument("--bank", action="store_true", help="the schema of a question bank instead")
     p.set_defaults(run=_schema)
 
     p = sub.add_parser("take", help="take a quiz in the terminal")

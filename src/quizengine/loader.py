@@ -9,10 +9,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .banks import resolve
 from .diagnostics import describe, quiz_diagnostics
 from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic, QuizFileError, cap_diagnostics
 from .media import QuizMedia, find_media
-from .models import Quiz, ShortTextQuestion
+from .models import Question, Quiz, ShortTextQuestion
+from .models.bank import Bank
 from .models.base import DUPLICATE_QUESTION_ID, repeated_ids
 from .modules import MANIFEST_NAME, LoadedModule, check_course, load_module_file
 from .patterns import risky_pattern
@@ -34,10 +36,23 @@ class LoadedQuiz:
     # The id the file gives itself, even when it fails to load: a manifest or a page that
     # names it then says it failed to load instead of calling the id unknown.
     declared_id: str | None = None
+    # A bank file (`kind: bank`) loads here instead of `quiz`; its id is kept even when the
+    # bank is invalid, so quizzes naming it are not told it does not exist.
+    bank: Bank | None = None
+    bank_id: str | None = None
+    # Where a quiz's `bank`, `tags` and `draw` sit, for the checks that need every bank.
+    positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return self.quiz is not None and not any(d.severity == "error" for d in self.diagnostics)
+        loaded = self.quiz is not None or self.bank is not None
+        return loaded and not any(d.severity == "error" for d in self.diagnostics)
+
+    def at(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
+        """The recorded position of `loc`, or of its nearest recorded parent."""
+        while loc and loc not in self.positions:
+            loc = loc[:-1]
+        return self.positions.get(loc, self.id_position)
 
 
 @dataclass(slots=True)
@@ -67,6 +82,10 @@ class LoadReport:
         """Quiz id -> file, for the files that name an id but failed to load."""
         return {f.declared_id: f.path for f in self.files if f.declared_id and not f.ok}
 
+    @property
+    def banks(self) -> list[Bank]:
+        return [f.bank for f in self.files if f.bank is not None and f.ok]
+
 
 def validate_document(doc: SourceDocument) -> LoadedQuiz:
     diagnostics = list(doc.diagnostics)
@@ -84,6 +103,8 @@ def validate_document(doc: SourceDocument) -> LoadedQuiz:
         return LoadedQuiz(doc.path, None, cap_diagnostics(diagnostics, more=doc.unlisted))
     declared = doc.data.get("id")
     declared_id = declared if isinstance(declared, str) and declared else None
+    if "kind" in doc.data:
+        return _validate_bank(doc, diagnostics)
     try:
         quiz = Quiz.model_validate(doc.data)
     except ValidationError as exc:
@@ -101,8 +122,45 @@ def validate_document(doc: SourceDocument) -> LoadedQuiz:
             cap_diagnostics(diagnostics, more=unlisted + doc.unlisted),
             declared_id=declared_id,
         )
-    diagnostics.extend(_lint(quiz, doc))
-    return LoadedQuiz(doc.path, quiz, diagnostics, doc.position(("id",)), declared_id=quiz.id)
+    diagnostics.extend(_lint(quiz.questions, doc))
+    return LoadedQuiz(
+        doc.path,
+        quiz,
+        diagnostics,
+        doc.position(("id",)),
+        declared_id=quiz.id,
+        positions=_bank_positions(quiz, doc),
+    )
+
+
+def _validate_bank(doc: SourceDocument, diagnostics: list[Diagnostic]) -> LoadedQuiz:
+    assert isinstance(doc.data, dict)
+    try:
+        bank = Bank.model_validate(doc.data)
+    except ValidationError as exc:
+        room = max(0, MAX_DIAGNOSTICS_PER_FILE - len(diagnostics))
+        listed, unlisted, _ = quiz_diagnostics(exc, doc, room=room)
+        diagnostics.extend(listed)
+        capped = cap_diagnostics(diagnostics, more=unlisted + doc.unlisted)
+        name = doc.data.get("id")
+        return LoadedQuiz(doc.path, None, capped, bank_id=name if isinstance(name, str) else None)
+    diagnostics.extend(_lint(bank.questions, doc))
+    return LoadedQuiz(
+        doc.path, None, diagnostics, doc.position(("id",)), bank=bank, bank_id=bank.id
+    )
+
+
+def _bank_positions(
+    quiz: Quiz, doc: SourceDocument
+) -> dict[tuple[str | int, ...], tuple[int, int]]:
+    if not quiz.bank:
+        return {}
+    locs: list[tuple[str | int, ...]] = [("draw",), ("tags",)]
+    locs += [("tags", n) for n in range(len(quiz.tags or ()))]
+    for index, entry in enumerate(quiz.bank):
+        locs += [("bank", index), ("bank", index, "name"), ("bank", index, "draw")]
+        locs += [("bank", index, "tags", n) for n in range(len(entry.tags or ()))]
+    return {loc: doc.position(loc) for loc in locs}
 
 
 def _repeated_question_ids(data: dict[str, Any], doc: SourceDocument) -> list[Diagnostic]:
@@ -122,10 +180,10 @@ def _repeated_question_ids(data: dict[str, Any], doc: SourceDocument) -> list[Di
     ]
 
 
-def _lint(quiz: Quiz, doc: SourceDocument) -> list[Diagnostic]:
+def _lint(questions: Sequence[Question], doc: SourceDocument) -> list[Diagnostic]:
     """Valid but probably unintended: warnings, fatal only under `--strict`."""
     out = []
-    for index, question in enumerate(quiz.questions):
+    for index, question in enumerate(questions):
         if isinstance(question, ShortTextQuestion) and question.match == "regex":
             for number, answer in enumerate(question.answers):
                 if risky_pattern(answer.text):
@@ -161,6 +219,7 @@ def _lint(quiz: Quiz, doc: SourceDocument) -> list[Diagnostic]:
 
 
 def load_quiz_file(path: Path | str, display: str | None = None) -> LoadedQuiz:
+    """One quiz file; a quiz that names banks finds them in its folder and the folders below."""
     doc = read_document(Path(path), display)
     loaded = validate_document(doc)
     if loaded.quiz is not None:  # media is read relative to the file, so only files have it
@@ -168,7 +227,64 @@ def load_quiz_file(path: Path | str, display: str | None = None) -> LoadedQuiz:
         loaded.diagnostics.extend(
             Diagnostic(doc.path, *doc.position(p.loc), p.message) for p in loaded.media.problems
         )
+    if loaded.quiz is not None and loaded.quiz.bank and loaded.ok:
+        resolve_banks([loaded], {}, folder=Path(path).parent)
     return loaded
+
+
+def resolve_banks(
+    files: Sequence[LoadedQuiz],
+    banks: dict[str, Bank | None],
+    *,
+    folder: Path | None = None,
+) -> None:
+    """Fill in the bank questions of every quiz that names banks, or record why not.
+
+    Banks come from `banks` (the course being loaded); a name missing there is looked for
+    beside the quiz, so a single quiz file still loads with the banks of its module.
+    """
+    nearby: dict[Path, dict[str, Bank | None]] = {}
+    for loaded in files:
+        quiz = loaded.quiz
+        if quiz is None or not quiz.bank or not loaded.ok:
+            continue
+        known = banks
+        if any(entry.name not in banks for entry in quiz.bank):
+            where = folder or Path(loaded.path).parent
+            if where not in nearby:
+                nearby[where] = _banks_in(where)
+            known = {**nearby[where], **banks}
+        resolved, problems = resolve(quiz, known, loaded.path, loaded.at)
+        loaded.quiz = resolved
+        loaded.diagnostics.extend(problems)
+
+
+def _banks_in(folder: Path) -> dict[str, Bank | None]:
+    files, _ = discover([folder])
+    return _bank_table(
+        validate_document(read_document(p))
+        for p in files
+        if p.name != MANIFEST_NAME and _looks_like_bank(p)
+    )
+
+
+def _bank_table(files: Iterable[LoadedQuiz]) -> dict[str, Bank | None]:
+    """Bank id -> the bank, or None for a bank file that did not validate."""
+    table: dict[str, Bank | None] = {}
+    for loaded in files:
+        if loaded.bank_id is not None and loaded.bank_id not in table:
+            table[loaded.bank_id] = loaded.bank if loaded.ok else None
+    return table
+
+
+def _looks_like_bank(path: Path) -> bool:
+    """A cheap look before parsing: only files with a top-level `kind:` line can be banks."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False
+    return any(line.startswith(b"kind:") for line in head.splitlines())
 
 
 def load_quiz(path: Path | str) -> Quiz:
@@ -206,9 +322,10 @@ def load_paths(
     """
     files, problems = discover(paths)
     report = LoadReport(diagnostics=problems)
-    report.files = [load_quiz_file(p) for p in files if p.name != MANIFEST_NAME]
+    report.files = [validate_document(read_document(p)) for p in files if p.name != MANIFEST_NAME]
     report.modules = [load_module_file(p) for p in files if p.name == MANIFEST_NAME]
     report.diagnostics.extend(_duplicate_ids(report.files))
+    resolve_banks(report.files, _bank_table(report.files))
     if report.modules:
         ids = {f.quiz.id: (Path(f.path), f.id_position) for f in report.files if f.quiz}
         report.diagnostics.extend(
@@ -218,23 +335,26 @@ def load_paths(
 
 
 def _duplicate_ids(files: Iterable[LoadedQuiz]) -> list[Diagnostic]:
-    first: dict[str, str] = {}
+    first: dict[tuple[str, str], str] = {}
     out = []
     for loaded in files:
-        if loaded.quiz is None:
+        if loaded.quiz is not None:
+            kind, qid = "quiz", loaded.quiz.id
+        elif loaded.bank is not None:
+            kind, qid = "bank", loaded.bank.id
+        else:
             continue
-        qid = loaded.quiz.id
-        if qid in first:
+        if (kind, qid) in first:
             line, col = loaded.id_position
             out.append(
                 Diagnostic(
                     loaded.path,
                     line,
                     col,
-                    f"quiz id '{qid}' is already used by {first[qid]}: quiz ids must be "
-                    "unique across the course",
+                    f"{kind} id '{qid}' is already used by {first[kind, qid]}: {kind} ids must "
+                    "be unique across the course",
                 )
             )
         else:
-            first[qid] = loaded.path
+            first[kind, qid] = loaded.path
     return out

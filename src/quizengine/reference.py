@@ -29,6 +29,7 @@ from .models import (
     RubricCriterion,
     TextAnswer,
 )
+from .models.bank import Bank
 from .models.base import Markdown, Slug
 from .models.module import Chapter, ChapterLike, Module, PassRequirements
 from .models.questions import (
@@ -39,6 +40,7 @@ from .models.questions import (
     Question,
     QuestionBase,
 )
+from .models.quiz import BankDraw, BankList
 from .models.results import Advice, Check, Rating
 
 # The docs pages holding generated blocks, relative to the project root.
@@ -58,6 +60,7 @@ _NAMES: dict[type[BaseModel], str] = {
     Pair: "pair",
     RubricCriterion: "rubric criterion",
     Chapter: "chapter",
+    BankDraw: "bank entry",
     PassRequirements: "pass requirements",
     QuestionResult: "question result",
     Check: "check",
@@ -72,6 +75,7 @@ _ALIASES: dict[object, str] = {
     ItemLike: "item (or just its text)",
     AnswerLike: "answer (or just its text)",
     ChapterLike: "chapter (or just its page)",
+    BankList: "bank id, bank entry, or list of bank ids and bank entries",
 }
 
 
@@ -208,6 +212,8 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "pair": lambda: model_table(Pair),
     "rubric": lambda: model_table(RubricCriterion),
     "module": lambda: model_table(Module),
+    "bank": lambda: model_table(Bank),
+    "bank-entry": lambda: model_table(BankDraw),
     "chapter": lambda: model_table(Chapter),
     "pass-requirements": lambda: model_table(PassRequirements),
     "response": lambda: model_table(Response),

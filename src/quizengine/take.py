@@ -237,11 +237,7 @@ def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> in
             raise UsageError(f"--save-response {exc}") from None
     ask = ask or _reader()
     rng = random.Random(args.seed)
-    questions = list(quiz.questions)
-    if quiz.shuffle_questions:
-        rng.shuffle(questions)
-    if quiz.draw:
-        questions = questions[: quiz.draw]
+    questions = quiz.draw_attempt(rng)
     _say(quiz.title)
     if quiz.description:
         _block(quiz.description)

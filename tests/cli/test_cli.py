@@ -197,9 +197,9 @@ def test_grade_usage_error() -> None:
     assert run("grade", "only-one-arg").returncode == 2
 
 
-@pytest.mark.parametrize("kind", ["quiz", "module"])
+@pytest.mark.parametrize("kind", ["quiz", "module", "bank"])
 def test_schema_is_draft_2020_12_and_committed_copy_is_fresh(kind: str) -> None:
-    proc = run("schema", *(["--module"] if kind == "module" else []))
+    proc = run("schema", *([f"--{kind}"] if kind != "quiz" else []))
     assert proc.returncode == 0
     schema = json.loads(proc.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

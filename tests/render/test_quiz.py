@@ -6,8 +6,12 @@ import json
 from collections import Counter
 from typing import Any
 
+from quizengine.loader import load_quiz
 from quizengine.models import Quiz
 from quizengine.render import render_quiz
+
+from ..conftest import DATA
+from .conftest import md, parse, rubric_stub
 
 
 def _question(tree: Any, qid: str) -> Any:
@@ -174,3 +178,19 @@ def test_markdown_is_rendered_once_per_text(quiz: Quiz) -> None:
 
     render_quiz(quiz, counting, rubric_for=lambda q: q.rubric or [])
     assert max(calls.values()) == 1
+
+
+def test_a_banked_quiz_carries_its_pools_and_leaves_tags_out() -> None:
+    check = load_quiz(DATA / "banks" / "good" / "check.yaml")
+    tree = parse(render_quiz(check, md, rubric_for=rubric_stub))
+    data = _data(tree)
+    assert data["pools"] == [
+        [["own"], 0],
+        [["walk-away", "day-rate", "counter", "leave-value"], 2],
+        [["when-to-ask", "early-number"], 1],
+    ]
+    assert "bank" not in data and "tags" not in data
+    assert not any("tags" in q for q in data["questions"])
+    assert len(data["questions"]) == 7
+    info = tree.find("p", class_="qe-info").all_text()
+    assert info.startswith("4 of 7 questions, drawn afresh for each attempt")

@@ -116,6 +116,9 @@ export default function start(w, d) {
     var data = JSON.parse($(".qe-data", root).content.textContent), src = JSON.stringify(data), id = data.id, G = QE.grade;
     var qs = data.questions, by = Object.create(null), lis = Object.create(null), key = "quiz:" + id, note = noteIn(root), ver = root.dataset.version;
     var ids = q => (q.options || q.items || []).map(o => o.id);
+    // Groups an attempt draws from, [ids, how many] (0: all): several when the quiz draws a
+    // set number from each of its question banks.
+    var pools = data.pools || [[qs.map(q => q.id), data.draw]], want = pools.reduce((n, [g, k]) => n + (k || g.length), 0);
     var perm = (a, b) => strs(a) && a.length == b.length && b.every(x => a.includes(x));
     var fits = (q, a) => { try { return q.type == "numeric" && typeof a == "string" || G.gradeQuestion(q, a).status != "invalid"; } catch (e) { return true; } };
     var st, dirty, warned, store = () => sync(1);
@@ -142,7 +145,7 @@ export default function start(w, d) {
       }
       st.order = st.order || {}; st.checked = st.checked || [];
       var p = st.presented;
-      if (!p || new Set(p).size != p.length || !p.every(k => by[k]) || p.length != (data.draw || qs.length)) deal();
+      if (!p || new Set(p).size != p.length || !p.every(k => by[k]) || p.length != want) deal();
       qs.forEach(q => { if (!perm(shown(q) || ids(q), ids(q))) order(q); });
       paint();
     }
@@ -167,7 +170,7 @@ export default function start(w, d) {
       if (q.items || q.options && q.shuffle_options !== false) st.order[q.id] = s; else delete st.order[q.id];
     }
     function deal() {
-      var p = qs.map(q => q.id), pick = data.draw ? shuffle(p.slice()).slice(0, data.draw) : p;
+      var p = qs.map(q => q.id), pick = pools.flatMap(([g, k]) => k ? shuffle(g.slice()).slice(0, k) : g);
       st.presented = data.shuffle_questions ? shuffle(pick.slice()) : p.filter(k => pick.includes(k));
       st.order = {}; st.checked = []; st.submitted = false; st.began = Date.now();
       qs.forEach(q => { if (!q.items || !perm(st.answers[q.id], ids(q))) order(q); });

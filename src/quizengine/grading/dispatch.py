@@ -96,6 +96,8 @@ def grade(quiz: Quiz, response: Response) -> GradeResult:
         for q in quiz.questions
         if q.id in presented
     ]
+    for result in results:
+        result.bank = quiz.origin(result.id)
     score = sum(r.score for r in results)
     max_score = sum(r.max_score for r in results)
     return GradeResult(

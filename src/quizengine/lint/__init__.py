@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Diagnostic, Severity
-from ..loader import discover, validate_document
+from ..loader import discover, resolve_banks, validate_document
 from ..models import Quiz
 from ..modules import MANIFEST_NAME
 from ..source import SourceDocument, read_document
@@ -78,6 +78,17 @@ def lint_file(path: Path, display: str | None = None) -> list[Finding]:
     """A quiz file's findings; a file that does not validate yields its errors instead."""
     doc = read_document(path, display)
     loaded = validate_document(doc)
+    own = loaded.quiz
+    if loaded.bank is not None and loaded.ok:  # a bank's questions, linted where they are written
+        loaded.quiz = Quiz.model_construct(
+            id=loaded.bank.id,
+            title=loaded.bank.title or loaded.bank.id,
+            questions=loaded.bank.questions,
+        )
+    elif own is not None and own.bank and loaded.ok:
+        resolve_banks([loaded], {}, folder=Path(path).parent)
+        if loaded.quiz is not None:  # its own questions only: bank files are linted on their own
+            loaded.quiz = loaded.quiz.model_copy(update={"questions": own.questions})
     if loaded.quiz is None or not loaded.ok:
         return [
             Finding(d.path, d.line, d.col, INVALID, d.message, "error")

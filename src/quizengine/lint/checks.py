@@ -302,20 +302,24 @@ def _scaffold_text(quiz: Quiz, data: Any, emit: Emit) -> None:
 
 
 def _draw_pool(quiz: Quiz, data: Any, emit: Emit) -> None:
-    if quiz.draw is None:
-        return
-    total = len(quiz.questions)
-    if quiz.draw >= total:
-        emit(
-            ("draw",),
-            f"draw is {quiz.draw}, the whole quiz: every attempt shows every question",
-        )
-    elif total < POOL_RATIO * quiz.draw:
-        emit(
-            ("draw",),
-            f"draw is {quiz.draw} of {total} questions: two attempts share about "
-            f"{100 * quiz.draw / total:.0f}% of their questions",
-        )
+    pools = quiz.pools()
+    drawn: list[tuple[int | str, ...]] = [
+        ("bank", i, "draw") for i, e in enumerate(quiz.bank or ()) if e.draw is not None
+    ]
+    own: list[tuple[int | str, ...]] = [("draw",)] if len(pools) > len(drawn) else []
+    whole = "the whole pool" if quiz.bank else "the whole quiz"
+    for (ids, draw), loc in zip(pools, [*own, *drawn], strict=True):
+        if draw is None:
+            continue
+        total = len(ids)
+        if draw >= total:
+            emit(loc, f"draw is {draw}, {whole}: every attempt shows every question")
+        elif total < POOL_RATIO * draw:
+            emit(
+                loc,
+                f"draw is {draw} of {total} questions: two attempts share about "
+                f"{100 * draw / total:.0f}% of their questions",
+            )
 
 
 # numeric-unit: units a prompt asks for in so many words ("in days", "how many hours", "(weeks)"),

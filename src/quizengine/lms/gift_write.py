@@ -37,6 +37,8 @@ from .plan import (
     star_literal,
     unit_words,
 )
+from .pools import by_origin, random_notes
+from .pools import category as pool_category
 
 FORMAT = "GIFT"
 _ESCAPES = str.maketrans(
@@ -66,12 +68,23 @@ def escape(text: str) -> str:
 def write_gift(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> str:
     """One GIFT document; each quiz becomes its own category."""
     blocks: list[str] = []
+    written: set[tuple[str, str]] = set()
     for quiz in quizzes:
         notes = notes_for[quiz.id]
         category = quiz.title.replace("/", "//")
         header = [f"// quiz: {quiz.id}", f"$CATEGORY: $course$/top/{category}"]
         blocks.append("\n".join(header))
-        blocks.extend(_question(q, notes) for q in quiz.questions)
+        banks = by_origin(quiz)
+        blocks.extend(_question(q, notes) for q in banks.pop(None, []))
+        for bank, questions in banks.items():  # a category per bank, each question once
+            fresh = [q for q in questions if bank is not None and (bank, q.id) not in written]
+            if bank is None or not fresh:
+                continue
+            title = quiz.bank_title(bank).replace("/", "//")
+            blocks.append(f"// bank: {bank}\n$CATEGORY: {pool_category(title)}")
+            blocks.extend(_question(q, notes) for q in fresh)
+            written.update((bank, q.id) for q in fresh)
+        random_notes(quiz, notes, "GIFT")
         if quiz.description:
             notes.add(None, "the quiz description is not carried by GIFT")
     return "\n\n".join(blocks) + "\n"

@@ -32,6 +32,8 @@ from ..safeio import xml_clean
 from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text, percent
 from .media import exporting, media_notes, with_media
 from .plan import Weighted, choice_weights, framing, short_answers, star_literal
+from .pools import by_origin, random_notes
+from .pools import category as pool_category
 
 
 def write_moodle(
@@ -40,17 +42,38 @@ def write_moodle(
     media_for: Mapping[str, QuizMedia] | None = None,
 ) -> bytes:
     root = ET.Element("quiz")
+    written: set[tuple[str, str]] = set()
     for quiz in quizzes:
         with exporting((media_for or {}).get(quiz.id)):
             category = ET.SubElement(root, "question", type="category")
             _text(ET.SubElement(category, "category"), f"$course$/top/{quiz.title}")
             if quiz.description:
                 _rich(ET.SubElement(category, "info", format="html"), md_to_html(quiz.description))
-            for question in quiz.questions:
+            banks = by_origin(quiz)
+            for question in banks.pop(None, []):
                 root.append(_question(question, notes_for[quiz.id]))
+            for bank, questions in banks.items():  # a category per bank, each question once
+                if bank is None or all((bank, q.id) in written for q in questions):
+                    continue
+                category = ET.SubElement(root, "question", type="category")
+                _text(ET.SubElement(category, "category"), pool_category(quiz.bank_title(bank)))
+                for question in questions:
+                    if (bank, question.id) not in written:
+                        written.add((bank, question.id))
+                        root.append(_tagged(_question(question, notes_for[quiz.id]), question))
+            random_notes(quiz, notes_for[quiz.id], "Moodle XML")
     ET.indent(xml_clean(root))
     body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
+
+
+def _tagged(node: ET.Element, question: Question) -> ET.Element:
+    """Moodle question tags, so a random draw can pick by tag as the quiz did."""
+    if question.tags:
+        tags = ET.SubElement(node, "tags")
+        for tag in question.tags:
+            _text(ET.SubElement(tags, "tag"), tag)
+    return node
 
 
 def _text(parent: ET.Element, value: str) -> ET.Element:

@@ -22,6 +22,7 @@ from ..models import Quiz
 from ..safeio import xml_clean
 from .common import Notes, fmt_number, md_to_html
 from .media import exporting, with_media
+from .pools import DrawnPool, drawn_pools, in_pool
 from .qti_items import FILEBASE, WEB_RESOURCES, item_xml
 from .qti_items import ident as make_ident
 
@@ -47,9 +48,43 @@ def assessment_xml(quiz: Quiz, notes: Notes) -> bytes:
     ET.SubElement(field, "fieldlabel").text = "cc_maxattempts"
     ET.SubElement(field, "fieldentry").text = "unlimited"
     section = ET.SubElement(assessment, "section", ident="root_section")
+    pooled = in_pool(quiz)
     for question in quiz.questions:
-        section.append(item_xml(question, quiz.id, notes))
+        if question.id not in pooled:
+            section.append(item_xml(question, quiz.id, notes))
+    for pool in drawn_pools(quiz):
+        section.append(_group(quiz, pool, notes))
     return _xml(root)
+
+
+def _group(quiz: Quiz, pool: DrawnPool, notes: Notes) -> ET.Element:
+    """A bank drawn so many at a time: a section that picks that many, which Canvas imports
+    as a question group (the form text2qti writes too)."""
+    group = ET.Element("section", ident=make_ident(quiz.id, "bank", pool.bank), title=pool.title)
+    selection = ET.SubElement(ET.SubElement(group, "selection_ordering"), "selection")
+    ET.SubElement(selection, "selection_number").text = str(pool.draw)
+    extension = ET.SubElement(selection, "selection_extension")
+    ET.SubElement(extension, "points_per_item").text = fmt_number(_points_per_item(pool))
+    if len({q.points for q in pool.questions}) > 1:
+        notes.add(
+            None,
+            f"bank '{pool.bank}': a Canvas question group gives every question the same "
+            f"points, {fmt_number(_points_per_item(pool))} (the most of any of its questions)",
+        )
+    for question in pool.questions:
+        group.append(item_xml(question, quiz.id, notes))
+    return group
+
+
+def _points_per_item(pool: DrawnPool) -> float:
+    return max(q.points for q in pool.questions)
+
+
+def _points(quiz: Quiz) -> float:
+    """What one attempt is worth: a question group counts its draw, not its whole pool."""
+    pooled = in_pool(quiz)
+    own = sum(q.points for q in quiz.questions if q.id not in pooled)
+    return own + sum(p.draw * _points_per_item(p) for p in drawn_pools(quiz))
 
 
 def meta_xml(quiz: Quiz) -> bytes:
@@ -62,7 +97,7 @@ def meta_xml(quiz: Quiz) -> bytes:
         "shuffle_answers": "true" if _shuffles(quiz) else "false",
         "scoring_policy": "keep_highest",
         "quiz_type": "assignment",
-        "points_possible": fmt_number(sum(q.points for q in quiz.questions)),
+        "points_possible": fmt_number(_points(quiz)),
         "show_correct_answers": "true",
         "allowed_attempts": "-1",
         "one_question_at_a_time": "false",

@@ -137,6 +137,12 @@ class QuestionBase(StrictModel):
         description="What the question is worth: a number above 0.",
         examples=[2],
     )
+    tags: list[Slug] | None = Field(
+        default=None,
+        description="Labels a quiz drawing from a question bank can pick by (`tags:` in the "
+        "quiz); reports group results by them too.",
+        examples=[["numbers", "exam"]],
+    )
     hint: Markdown | None = Field(
         default=None,
         description="Markdown the learner can open before answering.",

@@ -3,12 +3,52 @@
 from __future__ import annotations
 
 import hashlib
+import random
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import DUPLICATE_QUESTION_ID, Markdown, Slug, StrictModel, reject_repeated_ids
 from .questions import Question
+
+
+class BankDraw(StrictModel):
+    name: Slug = Field(
+        description="The bank's id (its `id:` in the bank file).", examples=["negotiation-basics"]
+    )
+    draw: int | None = Field(
+        default=None,
+        ge=1,
+        description="Questions this bank adds to each attempt, picked at random. Unset: its "
+        "questions join the quiz's own pool, from which the quiz's `draw` picks.",
+        examples=[3],
+    )
+    tags: list[Slug] | None = Field(
+        default=None,
+        min_length=1,
+        description="Only the bank's questions carrying at least one of these tags; unset: "
+        "the quiz's `tags`, or every question.",
+        examples=[["exam"]],
+    )
+
+
+def _names_to_mappings(value: Any) -> Any:
+    """`bank: name`, `bank: {name: ...}` and `bank: [name, ...]` are short for
+    `[{name: ...}, ...]`."""
+    if isinstance(value, str | dict):
+        return [{"name": value} if isinstance(value, str) else value]
+    if isinstance(value, list):
+        return [{"name": item} if isinstance(item, str) else item for item in value]
+    return value
+
+
+BankList = Annotated[
+    list[BankDraw],
+    BeforeValidator(
+        _names_to_mappings, json_schema_input_type=Slug | BankDraw | list[Slug | BankDraw]
+    ),
+]
 
 
 class Quiz(StrictModel):
@@ -53,10 +93,33 @@ class Quiz(StrictModel):
         "submits the whole quiz.",
         examples=[True],
     )
-    questions: list[Question] = Field(
-        min_length=1,
-        description="The questions, at least one; question ids must be unique within the quiz.",
+    bank: BankList | None = Field(
+        default=None,
+        description="Question banks the quiz draws from: a bank id, or a list of bank ids and "
+        "`{name, draw, tags}` mappings. A bank without its own `draw` adds its questions to "
+        "the quiz's pool; one with a `draw` adds that many questions, picked afresh for each "
+        "attempt.",
+        examples=["negotiation-basics", [{"name": "research", "draw": 3}]],
     )
+    tags: list[Slug] | None = Field(
+        default=None,
+        min_length=1,
+        description="With `bank`: take only the bank questions carrying at least one of these "
+        "tags (a bank entry's own `tags` take precedence).",
+        examples=[["numbers"]],
+    )
+    questions: list[Question] = Field(
+        default_factory=list,
+        min_length=1,
+        description="The questions, at least one unless the quiz draws from a `bank`; question "
+        "ids must be unique within the quiz, bank questions included.",
+    )
+
+    # Set by the loader when it fills in a quiz's bank questions: the groups an attempt draws
+    # from (ids, how many; None = all) and the bank each drawn question came from.
+    _pools: list[tuple[list[str], int | None]] | None = PrivateAttr(default=None)
+    _origins: dict[str, str] = PrivateAttr(default_factory=dict)
+    _bank_titles: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @field_validator("questions")
     @classmethod
@@ -66,6 +129,20 @@ class Quiz(StrictModel):
 
     @model_validator(mode="after")
     def _draw_fits(self) -> Quiz:
+        if not self.questions and not self.bank:
+            raise PydanticCustomError(
+                "no_questions",
+                "missing required key 'questions' (or name a question bank in 'bank')",
+                {"at": ()},
+            )
+        if self.tags and not self.bank:
+            raise PydanticCustomError(
+                "tags_without_bank",
+                "tags picks questions from a bank, but the quiz names no bank",
+                {"at": ("tags",)},
+            )
+        if self.bank:  # checked once the bank's questions are known (quizengine.banks)
+            return self
         if self.draw is not None and self.draw > len(self.questions):
             raise PydanticCustomError(
                 "draw_too_large",
@@ -73,6 +150,34 @@ class Quiz(StrictModel):
                 {"draw": self.draw, "count": len(self.questions), "at": ("draw",)},
             )
         return self
+
+    def pools(self) -> list[tuple[list[str], int | None]]:
+        """What an attempt draws: from each group of question ids, that many (None: all)."""
+        if self._pools is not None:
+            return self._pools
+        return [([q.id for q in self.questions], self.draw)]
+
+    def draw_attempt(self, rng: random.Random) -> list[Question]:
+        """One attempt's questions, drawn as the browser draws them: that many from each
+        pool, in the authored order unless `shuffle_questions` is set."""
+        picked = {
+            qid for ids, n in self.pools() for qid in (ids if n is None else rng.sample(ids, n))
+        }
+        questions = [q for q in self.questions if q.id in picked]
+        if self.shuffle_questions:
+            rng.shuffle(questions)
+        return questions
+
+    def presented_count(self) -> int:
+        return sum(len(ids) if n is None else n for ids, n in self.pools())
+
+    def origin(self, question_id: str) -> str | None:
+        """The bank a question was drawn from; None for the quiz's own questions."""
+        return self._origins.get(question_id)
+
+    def bank_title(self, bank_id: str) -> str:
+        """A bank's title (its id when it has none): the category name in LMS exports."""
+        return self._bank_titles.get(bank_id, bank_id)
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

@@ -68,6 +68,12 @@ class QuestionResult(BaseModel):
         default_factory=list,
         description="The automatic checks of a `star` question; empty for other types.",
     )
+    bank: str | None = Field(
+        default=None,
+        description="The question bank the question was drawn from; absent for the quiz's "
+        "own questions. With `id`, it names the question across every quiz that draws it.",
+        examples=["negotiation-basics"],
+    )
     error: str | None = Field(
         default=None,
         description="Why an `invalid` answer could not be graded; only with that status.",

@@ -19,7 +19,7 @@ from .questions import body
 
 # Text the page already shows and the client never reads: left out of the grading data, which
 # would otherwise carry every prompt and explanation a second time.
-_SHOWN_ONLY = ("prompt", "hint", "explanation", "example_answer")
+_SHOWN_ONLY = ("prompt", "hint", "explanation", "example_answer", "tags")
 # Feedback the grader returns, rendered as blocks.
 _FEEDBACK = ("feedback_correct", "feedback_incorrect")
 
@@ -56,8 +56,12 @@ def _question_data(ctx: Ctx, q: Question) -> dict[str, Any]:
 
 def client_data(ctx: Ctx) -> dict[str, Any]:
     """What the client grades with: the quiz settings and every question, ids explicit."""
-    data = ctx.quiz.model_dump(mode="json", exclude_none=True, exclude={"description", "questions"})
+    data = ctx.quiz.model_dump(
+        mode="json", exclude_none=True, exclude={"description", "questions", "bank", "tags"}
+    )
     data["questions"] = [_question_data(ctx, q) for q in ctx.quiz.questions]
+    if ctx.quiz.bank:  # bank questions: the groups each attempt draws from
+        data["pools"] = [[ids, n or 0] for ids, n in ctx.quiz.pools()]
     return data
 
 
@@ -94,10 +98,10 @@ def _question(ctx: Ctx, q: Question, number: int) -> str:
 
 
 def _info(quiz: Quiz) -> str:
-    count = len(quiz.questions)
+    count, shown = len(quiz.questions), quiz.presented_count()
     parts = [f"{count} question" + ("" if count == 1 else "s")]
-    if quiz.draw is not None and quiz.draw < count:
-        parts = [f"{quiz.draw} of {count} questions, drawn afresh for each attempt"]
+    if shown < count:
+        parts = [f"{shown} of {count} questions, drawn afresh for each attempt"]
     parts.append(f"pass mark {quiz.pass_mark * 100:g}%")
     if quiz.exam:
         parts.append("exam mode: your results appear when you submit the whole quiz")

@@ -36,6 +36,7 @@ from ..models import (
     StarQuestion,
     TrueFalseQuestion,
 )
+from .banks import bank_stats
 from .model import (
     Analysis,
     CheckRate,
@@ -72,6 +73,7 @@ def analyse(results: Iterable[GradeResult], quizzes: Mapping[str, Quiz]) -> Anal
         tuple(_quiz_stats(quiz, by_quiz[qid]) for qid, quiz in quizzes.items() if qid in by_quiz),
         learners=learners,
         unnamed=unnamed,
+        banks=bank_stats((r for rs in by_quiz.values() for r in rs), quizzes),
     )
 
 

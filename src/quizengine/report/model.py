@@ -198,6 +198,30 @@ class QuizStats:
 
 
 @dataclass(frozen=True, slots=True)
+class QuizShare:
+    """A bank question in one of the quizzes that drew it."""
+
+    quiz: str
+    n: int
+    facility: float
+
+
+@dataclass(frozen=True, slots=True)
+class BankQuestionStats:
+    """A bank question over every quiz that drew it (see `report.banks`)."""
+
+    bank: str
+    id: str
+    type: str
+    points: float
+    n: int
+    facility: float | None
+    discrimination: float | None
+    quizzes: tuple[QuizShare, ...]
+    prompt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Every quiz that has at least one result, plus the inputs that were set aside."""
 
@@ -206,6 +230,7 @@ class Analysis:
     files: int = 0
     learners: tuple[Learner, ...] = ()
     unnamed: int = 0  # attempts whose export carried no learner name
+    banks: tuple[BankQuestionStats, ...] = ()  # bank questions over every quiz that drew them
 
     @property
     def n(self) -> int:

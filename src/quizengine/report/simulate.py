@@ -46,7 +46,10 @@ def simulate_class(
         ability = rng.gauss(0.0, 1.0)
         shown = quiz.questions
         response: dict[str, Any] = {"quiz": quiz.id, "learner": f"learner-{index + 1:05d}"}
-        if quiz.draw is not None:
+        if quiz.bank:  # drawn the way the browser draws: so many from each pool
+            shown = quiz.draw_attempt(rng)
+            response["presented"] = [q.id for q in shown]
+        elif quiz.draw is not None:
             shown = rng.sample(quiz.questions, quiz.draw)
             response["presented"] = [q.id for q in shown]
         answers: dict[str, Any] = {}

@@ -6,7 +6,8 @@ JSON units, chosen so every number reads as it does in the HTML report: `mean`, 
 `rate` are fractions (0-1). Undefined values are `null`. `written` (short text and numeric)
 lists the most frequent answers as the grader compares them, with the least and most points
 each got; `matches` (matching) lists, per left item, the right items chosen. `learners` has
-one entry per learner name found in the exports, with their best percent per quiz.
+one entry per learner name found in the exports, with their best percent per quiz. `banks`
+has one entry per bank question, pooled over every quiz that drew it (see `report.banks`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,18 @@ def summary_json(analysis: Analysis, report_path: str | None = None) -> dict[str
             for learner in analysis.learners
         ],
         "unnamed_attempts": analysis.unnamed,
+        "banks": [
+            {
+                "bank": q.bank,
+                "question": q.id,
+                "type": q.type,
+                "n": q.n,
+                "facility": q.facility,
+                "discrimination": q.discrimination,
+                "quizzes": [{"quiz": s.quiz, "n": s.n, "facility": s.facility} for s in q.quizzes],
+            }
+            for q in analysis.banks
+        ],
         "problems": [
             {"path": p.path, "kind": p.kind, "reason": p.reason} for p in analysis.problems
         ],
@@ -148,4 +161,10 @@ def summary_text(analysis: Analysis) -> str:
             "  least discriminating: "
             + (f"{weakest.id} ({fmt(weakest.discrimination)})" if weakest else "undefined")
         )
+    shared = [q for q in analysis.banks if len(q.quizzes) > 1]
+    if shared:
+        lines.append("bank questions drawn by more than one quiz:")
+    for q in shared:
+        each = ", ".join(f"{s.quiz} {s.n} at {s.facility:.0f}%" for s in q.quizzes)
+        lines.append(f"  {q.bank}/{q.id}: {q.n} attempts, facility {fmt(q.facility, '%')} ({each})")
     return "\n".join(lines) + "\n"

@@ -9,12 +9,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..models import Quiz
+from ..models.bank import Bank
 from ..models.module import Module
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "quiz": (Quiz, "One quiz per YAML file (see the quiz format contract, quiz-format.md)."),
     "module": (Module, "A module manifest, quizzes/<module>/module.yaml."),
+    "bank": (Bank, "A question bank (kind: bank) that quizzes draw from with bank:."),
 }
 
 
