@@ -220,15 +220,21 @@ def _lint(questions: Sequence[Question], doc: SourceDocument) -> list[Diagnostic
 
 def load_quiz_file(path: Path | str, display: str | None = None) -> LoadedQuiz:
     """One quiz file; a quiz that names banks finds them in its folder and the folders below."""
-    doc = read_document(Path(path), display)
+    loaded = _load_file(Path(path), display)
+    if loaded.quiz is not None and loaded.quiz.bank and loaded.ok:
+        resolve_banks([loaded], {}, folder=Path(path).parent)
+    return loaded
+
+
+def _load_file(path: Path, display: str | None = None) -> LoadedQuiz:
+    """A quiz or bank file with the media its own text shows (read relative to the file)."""
+    doc = read_document(path, display)
     loaded = validate_document(doc)
-    if loaded.quiz is not None:  # media is read relative to the file, so only files have it
-        loaded.media = find_media(loaded.quiz, Path(path))
+    if loaded.quiz is not None:
+        loaded.media = find_media(loaded.quiz, path)
         loaded.diagnostics.extend(
             Diagnostic(doc.path, *doc.position(p.loc), p.message) for p in loaded.media.problems
         )
-    if loaded.quiz is not None and loaded.quiz.bank and loaded.ok:
-        resolve_banks([loaded], {}, folder=Path(path).parent)
     return loaded
 
 
@@ -322,7 +328,7 @@ def load_paths(
     """
     files, problems = discover(paths)
     report = LoadReport(diagnostics=problems)
-    report.files = [validate_document(read_document(p)) for p in files if p.name != MANIFEST_NAME]
+    report.files = [_load_file(p) for p in files if p.name != MANIFEST_NAME]
     report.modules = [load_module_file(p) for p in files if p.name == MANIFEST_NAME]
     report.diagnostics.extend(_duplicate_ids(report.files))
     resolve_banks(report.files, _bank_table(report.files))
