@@ -19,6 +19,8 @@ export const ENTRIES = {
   "calculator.min.js": "calculator-page.js",
   "calculator.min.css": "calculator.css",
   "star-model.min.js": "star-model.js",
+  "path.min.js": "path-page.js",
+  "path.min.css": "path.css",
   "quizengine.min.css": "quizengine.css",
 };
 

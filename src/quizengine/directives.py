@@ -1,6 +1,7 @@
 """Finding quiz directives in page Markdown: one definition for the extension, plugin and validator.
 
-A directive is a line `::quiz{#id}` (or `::quiz-progress`, `::offer-calculator`) outside
+A directive is a line `::quiz{#id}` (or `::quiz-progress`, `::offer-calculator`,
+`::module-contents{#module}`) outside
 fenced code.
 """
 
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 DIRECTIVE = re.compile(
-    r"^::(?P<name>quiz|quiz-progress|offer-calculator)"
+    r"^::(?P<name>quiz|quiz-progress|offer-calculator|module-contents)"
     r"(?:\{\s*(?:#|id=\"?)(?P<id>[^\s}\"]*)\"?\s*\})?[ \t]*$"
 )
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")

@@ -62,6 +62,7 @@ ASSET_DIR = "assets/quizengine"
 
 JS, STAR, MODEL, CSS = "quizengine.js", "star.js", "star-model.js", "quizengine.css"
 PROGRESS = "progress.js"
+PATH, PATH_CSS = "path.js", "path.css"
 CALC, CALC_CSS = "calculator.js", "calculator.css"
 
 ASSET_FILES = {
@@ -71,6 +72,8 @@ ASSET_FILES = {
     CALC: "calculator.min.js",
     CALC_CSS: "calculator.min.css",
     MODEL: "star-model.min.js",
+    PATH: "path.min.js",
+    PATH_CSS: "path.min.css",
     CSS: "quizengine.min.css",
 }
 """Shipped file name -> the built file in `quizengine/assets` (see scripts/build_assets.mjs)."""
@@ -81,6 +84,7 @@ _PROGRESS = re.compile(r'<div\b[^>]*\sdata-qe="progress"')
 _CALC = re.compile(r'<div\b[^>]*\sdata-qe="calculator"')
 _FREE = re.compile(r'<textarea\b[^>]*\sdata-k="text"')  # render/star.py's free-mode box
 _HEAD_END = re.compile(r"</head\s*>", re.I)
+_ARTICLE_END = re.compile(r"</article\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)
 LIVE = '<script>document.documentElement.classList.add("qe-live")</script>'
 """Set before the quiz is laid out, so the stylesheet shows the controls the client will run
@@ -159,3 +163,17 @@ def inject_assets(html: str, base_url: str) -> str:
     if head is None:
         return html[:start] + link + scripts + html[start:]
     return html[: head.start()] + link + html[head.start() : start] + scripts + html[start:]
+
+
+def path_assets(html: str, data: str, base_url: str) -> str:
+    """The learner's path on a module page or My progress (render/path.py): its stylesheet
+    in `<head>`, and its data and script at the end of the content, inside Material's
+    container so instant navigation brings them with the page. Any page, quiz or not."""
+    root = "" if base_url in ("", ".", "./") else base_url.rstrip("/") + "/"
+    css = f'<link rel="stylesheet" href="{root}{ASSET_DIR}/{PATH_CSS}?v={_version(PATH_CSS)}">'
+    js = f'<script src="{root}{ASSET_DIR}/{PATH}?v={_version(PATH)}" defer></script>'
+    head, end = _HEAD_END.search(html), _ARTICLE_END.search(html)
+    if end is None:
+        return html
+    html = html[: end.start()] + data + js + html[end.start() :]
+    return html[: head.start()] + css + html[head.start() :] if head else css + html
