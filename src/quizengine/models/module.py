@@ -45,7 +45,8 @@ class PassRequirements(StrictModel):
     )
     chapters_complete: bool = Field(
         default=True,
-        description="Whether every chapter must also be marked complete.",
+        description="Whether every chapter with a quiz must also be complete: its quizzes "
+        "passed, or marked complete by the learner.",
         examples=[False],
     )
 

@@ -1,6 +1,6 @@
 """Shipping the client: cached files, referenced only by the pages that need them.
 
-Seven files: `quizengine.js` (the grader and the UI), `quizengine.css`; `star.js` (the STAR
+Nine files: `quizengine.js` (the grader and the UI), `quizengine.css`; `star.js` (the STAR
 analysis and how its results are shown), which is more than half the size of the rest and so
 is loaded only by pages that hold a STAR question; `star-model.js`, the free-mode part
 finder's weights (`quizengine/star/part_model.json` as a script that hands them to star.js
@@ -10,7 +10,9 @@ through `QE`), loaded only by pages with a free-mode STAR question (its one box 
 the progress widget, so that checking imported backups costs quiz pages nothing; and
 `calculator.js` and `calculator.css` (the offer calculator: its method, behaviour and styles),
 loaded only by a page with `::offer-calculator`, with quizengine.js, whose storage and
-mounting it uses. Each URL
+mounting it uses; and `path.js` and `path.css` (the learner's path: ticks, "Mark this page
+complete", "Continue where you left off"), loaded by every module page and My progress,
+quiz or not, through `path_assets` (render/path.py says what they show). Each URL
 carries `?v=<content hash>`, so browsers may cache it for good. Their sources are ES modules
 and CSS in `quizengine/client/`; esbuild (pinned in package.json) bundles and minifies them
 into `quizengine/assets/*.min.*`, which are committed and shipped in the package, as Material
