@@ -216,3 +216,22 @@ def test_invalid_quiz_fails_strict_build_with_yaml_position(tmp_path: Path) -> N
     assert re.search(
         r"quizzes/q\.yaml:4:\d+: error: question 'a': 'answer' should be true or false", proc.stderr
     ), proc.stderr
+
+
+def test_continue_link_and_path_lists_are_where_a_returning_learner_looks(
+    built_site: BuiltSite,
+) -> None:
+    """The module page and My progress carry the (hidden until started) continue link; My
+    progress the lists of what is left and done; every module page the path's data."""
+    pages = {
+        p.relative_to(built_site.path).as_posix(): p.read_text()
+        for p in built_site.path.rglob("index.html")
+    }
+    with_link = {name for name, text in pages.items() if 'class="qe-continue"' in text}
+    assert with_link == {"benefits/index.html", "progress/index.html"}
+    module = pages["benefits/index.html"]
+    assert module.index("</h1>") < module.index('class="qe-continue"') < module.index("<h2")
+    assert '<section class="qe-path" data-module="benefits" hidden>' in pages["progress/index.html"]
+    with_data = {name for name, text in pages.items() if 'class="qe-path-data"' in text}
+    assert {"benefits/index.html", "benefits/glossary/index.html"} <= with_data
+    assert "index.html" not in with_data and "instructors/index.html" not in with_data
