@@ -141,7 +141,12 @@ def bench_size() -> dict[str, int]:
         out[page] = sum(sizes[name] for name in files)
         budget = f" (decision <= {_BUDGETS[page]:,} B)" if page in _BUDGETS else ""
         print(f"  a {page} loads {out[page]:,} B: {', '.join(files)}{budget}")
-    print("  a page without a quiz loads nothing: " + str(needed("<p>prose</p>") == []))
+    path = sizes["path.js"] + sizes["path.css"]
+    print(f"  every module page also loads path.js and path.css: {path:,} B (decision <= 2,560 B)")
+    print(
+        "  a page outside the modules without a quiz loads nothing: "
+        + str(needed("<p>prose</p>") == [])
+    )
     return out
 
 

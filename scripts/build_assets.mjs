@@ -21,6 +21,8 @@ export const ENTRIES = {
   "worksheet.min.js": "worksheet-page.js",
   "worksheet.min.css": "worksheet.css",
   "star-model.min.js": "star-model.js",
+  "path.min.js": "path-page.js",
+  "path.min.css": "path.css",
   "quizengine.min.css": "quizengine.css",
 };
 

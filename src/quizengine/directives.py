@@ -1,9 +1,10 @@
 """Finding quiz directives in page Markdown: one definition for the extension, plugin and validator.
 
-A directive is a line `::quiz{#id}` (or `::quiz-progress`, `::offer-calculator`) outside
-fenced code, alone in its paragraph: that is what the Markdown extension renders. A line that
-looks like one but is not (text before it, three colons, a space after `#`, no blank line
-before it) would show as literal text with a passing build, so it is found too, with why.
+A directive is a line `::quiz{#id}` (or `::quiz-progress`, `::offer-calculator`,
+`::module-contents{#module}`) outside fenced code, alone in its paragraph: that is what the
+Markdown extension renders. A line that looks like one but is not (text before it, three
+colons, a space after `#`, no blank line before it) would show as literal text with a passing
+build, so it is found too, with why.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 DIRECTIVE = re.compile(
-    r"^::(?P<name>quiz|quiz-progress|offer-calculator)"
+    r"^::(?P<name>quiz|quiz-progress|offer-calculator|module-contents)"
     r"(?:\{\s*(?:#|id=\"?)(?P<id>[^\s}\"]*)\"?\s*\})?[ \t]*$"
 )
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -51,11 +52,16 @@ def test_quiz_text_is_rendered_with_the_sites_extensions(built_site: BuiltSite) 
             assert not re.search(r"\|\s*:?-{3,}", quiz), f"raw Markdown table in {page}"
 
 
-def test_assets_only_on_pages_with_a_quiz(built_site: BuiltSite) -> None:
+def test_quiz_code_only_on_pages_with_a_quiz(built_site: BuiltSite) -> None:
+    """A module page without a quiz loads the learner's path (path.js, path.css) and nothing
+    else of ours; a page outside every module loads nothing at all."""
     glossary = (built_site.path / "benefits" / "glossary" / "index.html").read_text()
     research = (built_site.path / "benefits" / "research" / "index.html").read_text()
-    assert "assets/quizengine/" not in glossary
-    assert "assets/quizengine/" in research
+    home = (built_site.path / "index.html").read_text()
+    loaded = set(re.findall(r"assets/quizengine/([a-z.-]+)\?v=", glossary))
+    assert loaded == {"path.js", "path.css"}
+    assert "assets/quizengine/quizengine.js" in research
+    assert "assets/quizengine/" not in home
     assert list((built_site.path / "assets" / "quizengine").iterdir())
 
 
@@ -68,23 +74,68 @@ def test_the_part_model_ships_beside_free_mode_questions_only(built_site: BuiltS
     assert "starModel=" in model.read_text()
 
 
-def test_the_progress_page_requires_exactly_the_chapters_with_a_button(
+def test_every_module_page_has_the_button_and_the_requirements_name_quiz_chapters(
     built_site: BuiltSite,
 ) -> None:
-    """Two mechanisms must agree: the pages the manifest's pass requirements ask the learner to
-    mark complete, and the pages where the plugin put the "Mark as complete" button."""
-    html = "".join(p.read_text() for p in built_site.path.rglob("*.html"))
-    buttons = set(re.findall(r'data-qe="complete" data-page="([^"]+)"', html))
+    """Every page the manifest lists (the module page and the notebook too) can be marked
+    complete; the pages My progress requires are the chapters with a quiz, each with the
+    quizzes that complete it."""
+    html = {p: p.read_text() for p in built_site.path.rglob("*.html")}
+    buttons = {
+        b for t in html.values() for b in re.findall(r'"qe-complete qe-js" data-page="([^"]+)"', t)
+    }
+    chapters = [c if isinstance(c, str) else c["page"] for c in _module()["chapters"]]
+    assert buttons == {f"benefits/{c}" for c in chapters}
     progress = (built_site.path / "progress" / "index.html").read_text()
-    match = re.search(r'class="qe-finish" data-quizzes="([^"]*)" data-pages="([^"]*)"', progress)
+    match = re.search(
+        r'class="qe-finish" data-quizzes="([^"]*)" data-pages="([^"]*)" data-via="([^"]*)"',
+        progress,
+    )
     assert match is not None
-    assert set(match.group(2).split()) == buttons and len(buttons) >= 7
+    via = dict(x.split("=") for x in match.group(3).split())
+    assert set(match.group(2).split()) == set(via) and len(via) >= 7
+    assert via["benefits/star-method.md"].split(",") == [
+        "star-benefits-request",
+        "star-remote-work",
+        "star-hearing-no",
+        "star-team-disagreement",
+    ]
     assert match.group(1).split() == _module()["pass_requirements"]["quizzes"]
 
 
-def test_reading_time_on_chapters(built_site: BuiltSite) -> None:
-    research = (built_site.path / "benefits" / "research" / "index.html").read_text()
-    assert re.search(r'class="qe-reading-time">About \d+ min to read<', research)
+def _contents(built_site: BuiltSite) -> dict[str, str]:
+    """The module page's contents table: page -> its kind and time."""
+    index = (built_site.path / "benefits" / "index.html").read_text()
+    rows = re.findall(r'<tr data-qe-page="([^"]+)">.*?<td[^>]*>([^<]*)</td>\s*</tr>', index, re.S)
+    return dict(rows)
+
+
+def test_kind_and_time_agree_on_the_module_page_the_chapters_and_my_progress(
+    built_site: BuiltSite,
+) -> None:
+    """One figure per page, in three places: the contents table, the line under each page's
+    title, and the data My progress lists what is left from."""
+    table = _contents(built_site)
+    chapters = [c if isinstance(c, str) else c["page"] for c in _module()["chapters"]]
+    assert list(table) == [f"benefits/{c}" for c in chapters]
+    assert re.fullmatch(
+        r"\d+ min reading \+ 5 min calculator \+ \d+ min quiz", table["benefits/research.md"]
+    )
+    assert re.fullmatch(
+        r"\d+ min reading \+ \d+ min STAR practice", table["benefits/star-method.md"]
+    )
+    assert re.fullmatch(r"\d+ min notebook", table["benefits/offer-calculator.ipynb"])
+    assert re.fullmatch(r"\d+ min reading", table["benefits/glossary.md"])
+    progress = (built_site.path / "progress" / "index.html").read_text()
+    data = re.search(r'<template class="qe-path-data">(.*?)</template>', progress, re.S)
+    assert data is not None
+    (module,) = json.loads(data.group(1))["modules"]
+    assert {item["page"]: item["time"] for item in module["items"]} == table
+    for page, time in table.items():
+        stem = page.removeprefix("benefits/").rsplit(".", 1)[0]
+        built = built_site.path / "benefits" / ("" if stem == "index" else stem) / "index.html"
+        under_title = re.findall(r'class="qe-reading-time">About ([^<]*)<', built.read_text())
+        assert under_title == [time], page
 
 
 def test_notebook_page_shows_its_chart(built_site: BuiltSite) -> None:
@@ -202,3 +253,22 @@ def test_page_lines_count_the_front_matter(tmp_path: Path) -> None:
     assert proc.returncode != 0
     assert "docs/index.md:7:1: error: the page embeds unknown quiz id 'okk'" in proc.stderr
     assert proc.stderr.count("okk") == 1, proc.stderr  # the extension adds no second line
+
+
+def test_continue_link_and_path_lists_are_where_a_returning_learner_looks(
+    built_site: BuiltSite,
+) -> None:
+    """The module page and My progress carry the (hidden until started) continue link; My
+    progress the lists of what is left and done; every module page the path's data."""
+    pages = {
+        p.relative_to(built_site.path).as_posix(): p.read_text()
+        for p in built_site.path.rglob("index.html")
+    }
+    with_link = {name for name, text in pages.items() if 'class="qe-continue"' in text}
+    assert with_link == {"benefits/index.html", "progress/index.html"}
+    module = pages["benefits/index.html"]
+    assert module.index("</h1>") < module.index('class="qe-continue"') < module.index("<h2")
+    assert '<section class="qe-path" data-module="benefits" hidden>' in pages["progress/index.html"]
+    with_data = {name for name, text in pages.items() if 'class="qe-path-data"' in text}
+    assert {"benefits/index.html", "benefits/glossary/index.html"} <= with_data
+    assert "index.html" not in with_data and "instructors/index.html" not in with_data

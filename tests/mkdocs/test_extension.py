@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,3 +68,33 @@ def test_text_nested_too_deeply_for_markdown_is_a_warning_not_a_traceback(
     assert out.startswith("<p>- - ") and "&lt;x&gt;" in out and "<x>" not in out
     assert "nested too deeply for Markdown" in caplog.text
     assert render("*fine* again") == "<p><em>fine</em> again</p>"  # the parser still works
+
+
+def test_module_contents_lists_every_page_with_its_kind_and_time(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`::module-contents{#m}` becomes a table of elements (so the host resolves its `.md`
+    links like any other); an unknown module is a warning in the page, never a traceback."""
+    quizzes, docs = tmp_path / "quizzes" / "m", tmp_path / "docs" / "m"
+    quizzes.mkdir(parents=True)
+    docs.mkdir(parents=True)
+    (quizzes / "module.yaml").write_text(
+        "id: m\ntitle: M\nsummary: s\nobjectives: [o]\nestimated_minutes: 5\n"
+        'chapters: [index.md, {page: one.md, title: "1. One", summary: "What <b>one</b> is"}]\n'
+        "quizzes: [one]\n"
+    )
+    (quizzes / "one.yaml").write_text(
+        "id: one\ntitle: One\nquestions:\n  - {id: a, type: true_false, prompt: p, answer: true}\n"
+    )
+    (docs / "index.md").write_text("# Welcome\n\n::module-contents{#m}\n")
+    (docs / "one.md").write_text("# One\n\n" + "word " * 300 + "\n\n::quiz{#one}\n")
+    md = markdown.Markdown(extensions=[QuizExtension(quiz_dirs=[str(tmp_path / "quizzes")])])
+    out = md.convert((docs / "index.md").read_text())
+    assert re.search(r'<tr data-qe-page="m/one.md">\s*<td><a href="one.md">1. One</a><br />', out)
+    assert "What &lt;b&gt;one&lt;/b&gt; is" in out  # the summary is text, never HTML
+    assert '<td data-qe-quizzes="one">2 min reading + 1 min quiz</td>' in out
+    assert "<td>1 min reading</td>" in out
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.quizengine"):
+        bad = md.reset().convert("::module-contents{#nope}\n")
+    assert "unknown module id 'nope' in ::module-contents" in caplog.text
+    assert "qe-problem" in bad

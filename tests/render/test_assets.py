@@ -18,6 +18,7 @@ from quizengine.render import (
     render_complete_button,
     render_quiz,
 )
+from quizengine.render.assets import path_assets
 
 from ..conftest import need_node
 
@@ -134,6 +135,8 @@ def test_the_part_model_loads_only_where_a_free_mode_star_question_is() -> None:
 def test_bundle_ships_nine_files() -> None:
     files = bundle()
     assert set(files) == {
+        "path.js",
+        "path.css",
         "quizengine.js",
         "star.js",
         "star-model.js",
@@ -193,6 +196,27 @@ def test_the_progress_page_stays_within_the_quiz_page_budget_plus_its_own_file()
     """The progress page loads quizengine.js, the CSS and progress.js (backup checks)."""
     sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
     assert sizes["quizengine.js"] + sizes["quizengine.css"] + sizes["progress.js"] <= 13 * 1024
+
+
+def test_the_learners_path_stays_within_its_own_budget() -> None:
+    """path.js and path.css (ticks, "Mark this page complete", the continue link) load on
+    every module page, quiz or not: at most 2.5 KiB gzipped, beside the quiz page's budget."""
+    sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
+    assert sizes["path.js"] + sizes["path.css"] <= 2.5 * 1024, sizes
+
+
+def test_the_learners_path_loads_on_any_page_it_is_given_to() -> None:
+    """Its stylesheet in the head, its data and script at the end of the content (inside
+    Material's container, so instant navigation brings them), relative to the site root."""
+    page = "<html><head><title>t</title></head><body><article><h1>T</h1></article></body></html>"
+    out = path_assets(page, '<template class="qe-path-data">{}</template>', "../")
+    head, body = out.split("</head>")
+    assert f'<link rel="stylesheet" href="../{ASSET_DIR}/path.css?v=' in head
+    script = f'<script src="../{ASSET_DIR}/path.js?v='
+    assert body.index("<h1>") < body.index("qe-path-data") < body.index(script)
+    assert body.index(script) < body.index("</article>")
+    assert "quizengine.js" not in out  # a page without a quiz loads no quiz code
+    assert path_assets("<p>no article</p>", "", "") == "<p>no article</p>"
 
 
 def test_the_part_model_stays_within_its_budget() -> None:

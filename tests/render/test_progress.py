@@ -1,4 +1,4 @@
-"""The progress widget and the "Mark as complete" button."""
+"""The progress widget and the "Mark this page complete" button."""
 
 from __future__ import annotations
 
@@ -30,18 +30,27 @@ def test_complete_button_is_keyed_by_page_and_hidden_until_the_client_runs(
     assert box.attrs["data-page"] == 'benefits/re"search.md'
     assert box.attrs["hidden"] == ""
     assert box.find("button").attrs["aria-pressed"] == "false"
+    assert box.find("button").all_text() == "Mark this page complete"
+    assert "data-qe" not in box.attrs  # path.js runs it, on pages without quizengine.js too
 
 
 def test_module_status_names_what_finishing_takes(parse_html: Any) -> None:
-    modules = [("Benefits", ["research", "timing"], ["benefits/research.md"]), ("Other", [], [])]
+    via = {"benefits/research.md": ["research", "calc"], "benefits/glossary.md": []}
+    modules = [
+        ("Benefits", ["research", "timing"], ["benefits/research.md"], via),
+        ("Other", [], [], {}),
+    ]
     quizzes = [("research", "R"), ("extra", "E")]
     root = parse_html(render_progress(quizzes, modules)).find(class_="qe-progress")
     first, second = root.find_all("p", class_="qe-finish")
     assert first.attrs["data-quizzes"] == "research timing"
     assert first.attrs["data-pages"] == "benefits/research.md"
+    # Which quizzes complete each page (progress.js counts a page whose quizzes all pass).
+    assert first.attrs["data-via"] == "benefits/research.md=research,calc"
     assert first.all_text().startswith(
-        "Benefits: to finish, pass the 2 quizzes marked “Required” under Quiz results and mark"
-        " 1 chapter complete (each chapter with a “Mark chapter as complete” button)."
+        "Benefits: to finish, pass the 2 quizzes marked “Required” under Quiz results and "
+        "complete 1 chapter (pass each one's quiz, or press its “Mark this page complete” "
+        "button)."
     )
     assert second.all_text().startswith("Other: nothing is required.")
     # Which quizzes count is said where they are listed, not left to the learner to guess.

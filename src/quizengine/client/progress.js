@@ -43,8 +43,10 @@ export default function (w) {
       $(".qe-none", root).hidden = !!ul.children.length;
       // Each module's pass requirements, against this browser's results.
       $$(".qe-finish", root).forEach(p => {
-        var left = (k, ok) => p.dataset[k].split(" ").filter(x => x && !ok(x)).length, q = left("quizzes", x => passed[x]), c = left("pages", x => done[x]);
-        $("span", p).textContent = q || c ? "Still to do: " + (q ? q + " to pass" : "") + (q && c ? ", " : "") + (c ? c + " to mark complete" : "") + "." : "✓ Finished.";
+        // A page is complete when marked, or when every quiz on it (`data-via`) is passed.
+        var via = new Map((p.dataset.via || "").split(" ").map(x => x.split("="))), left = (k, ok) => p.dataset[k].split(" ").filter(x => x && !ok(x)).length,
+          q = left("quizzes", x => passed[x]), c = left("pages", x => done[x] || !!via.get(x) && via.get(x).split(",").every(y => passed[y]));
+        $("span", p).textContent = q || c ? "Still to do: " + (q ? q + " to pass" : "") + (q && c ? ", " : "") + (c ? c + " to complete" : "") + "." : "✓ Finished.";
       });
     }
     function exportAll() {

@@ -1,5 +1,5 @@
-/* quizengine UI: storage, the quiz widget, the progress page, "Mark as complete", and
-   mounting every widget. The grader (grader.js) and STAR analysis (star.js) are QE.grade
+/* quizengine UI: storage, the quiz widget, the progress page, and mounting every widget
+   ("Mark this page complete" is path.js's). The grader (grader.js) and STAR analysis (star.js) are QE.grade
    and QE.star. How it loads and survives instant navigation: src/quizengine/render/assets.py.
    Learner text only ever goes through textContent and value, never innerHTML (the one
    exception, author HTML from the build-time data, is in `list`). */
@@ -76,7 +76,8 @@ export default function start(w, d) {
   }
   // Returns nothing when saved, else the start of a message saying why not.
   function save(key, v) {
-    try { L.setItem(P + key, JSON.stringify(v)); } catch (e) { return e.name == "QuotaExceededError" ? "Your browser's storage is full, so " : "This browser does not allow saving, so "; }
+    // path.js (ticks, what is left) listens, so a quiz passed shows at once.
+    try { L.setItem(P + key, JSON.stringify(v)); d.dispatchEvent(new Event("qe:saved")); } catch (e) { return e.name == "QuotaExceededError" ? "Your browser's storage is full, so " : "This browser does not allow saving, so "; }
   }
   // Two tabs, one record: before each save, and whenever another tab saves, the stored record
   // is read again and joined with this tab's. A later attempt wins whole, and so does a
@@ -390,24 +391,9 @@ export default function start(w, d) {
     persist();
   }
 
-  function complete(box) {
-    var b = $("button", box), page = box.dataset.page, all = () => load("complete", okDone, m => box.append(mk("p", "qe-warn", m))) || {};
-    var paint = () => b.setAttribute("aria-pressed", !!all()[page]);
-    w.addEventListener("storage", () => box.isConnected && paint());
-    b.addEventListener("click", () => {
-      var m = all(), on = !m[page], h = $(".md-content h1") || $("h1");
-      if (on) m[page] = { title: h ? h.textContent.replace(/¶$/, "").trim() : page, at: now() }; else delete m[page];
-      var e = save("complete", m);
-      if (e) box.append(mk("p", "qe-warn", e + "this was not saved."));
-      paint();
-      say(box, on ? "Chapter marked as complete." : "Chapter no longer marked as complete.");
-    });
-    paint();
-  }
-
   // For the "My progress" page (progress.js, loaded only there, adds to QE.kinds) and tests.
   QE.u = { $, $$, mk, obj, own, opt, idMap, flat, num, pts, now, noteIn, say, download, respOf, raw, load, save, join, okQuiz, okResp, okProg, okDone, P, L };
-  var KINDS = QE.kinds = Object.assign(QE.kinds || {}, { quiz: quiz, complete: complete });
+  var KINDS = QE.kinds = Object.assign(QE.kinds || {}, { quiz: quiz });
   QE.init = function () {
     flush();
     $$("[data-qe]:not([data-qe-on])").forEach(e => {

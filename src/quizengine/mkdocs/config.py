@@ -21,13 +21,15 @@ class QuizEngineConfig(base.Config):
     """Folders of quiz YAML files, relative to mkdocs.yml. Watched by `mkdocs serve`."""
 
     reading_time = c.Type(bool, default=True)
-    """Show an estimated reading time under each chapter's title."""
+    """Show each chapter's kind and time under its title ("About 8 min reading + 6 min
+    quiz"), the same figures as the module's contents table (`quizengine/contents.py`)."""
 
     words_per_minute = c.Type(int, default=200)
     """Reading speed used for the estimate."""
 
     complete_button = c.Type(bool, default=True)
-    """Add a "Mark as complete" button to every chapter (pages inside a section folder)."""
+    """Add a "Mark this page complete" button to every page a module manifest lists (without
+    manifests: every page inside a section folder)."""
 
     module_nav = c.Type(bool, default=True)
     """Build each module's navigation section from its manifest (`module.yaml`)."""

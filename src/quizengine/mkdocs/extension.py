@@ -6,6 +6,7 @@ widget. Being a block processor, it never sees fenced code, and it needs no MkDo
 any Python-Markdown host (MkDocs, Zensical) renders quizzes from the same configuration.
 `::offer-calculator` becomes the offer calculator (render/calculator.py), and
 `::worksheet{#id}` makes the table or list after it a worksheet (mkdocs/worksheet.py).
+`::module-contents{#module}` the module's contents table (`contents_table`).
 """
 
 from __future__ import annotations
@@ -26,11 +27,14 @@ import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
+from markdown.util import AtomicString
 
+from ..contents import WORDS_PER_MINUTE, Item, module_items
 from ..directives import DIRECTIVE
 from ..media import SITE_FOLDER, SITE_MARKER, QuizMedia
 from ..models import Quiz
-from ..modules import MISSING_ID, failed_to_load, quiz_directives
+from ..models.module import Module
+from ..modules import MISSING_ID, docs_root_for, failed_to_load, quiz_directives
 from ..render import inline_assets, render_progress, render_quiz
 from ..render.calculator import render_calculator
 from ..sanitize import clean_html, reads_files
@@ -192,6 +196,29 @@ def fill_slots(page_html: str) -> str:
     return SLOT.sub(lambda m: DEFERRED.get(m.group(1), m.group(0)), page_html)
 
 
+def contents_table(module: Module, items: list[Item]) -> etree.Element:
+    """Each page (with what it covers, when the manifest says) and its kind and time, in two
+    columns that fit a phone's width; path.js adds the ticks."""
+    box = etree.Element("div", {"class": "qe-contents", "data-module": module.id})
+    table = etree.SubElement(box, "table")  # no class: Material wraps it to scroll sideways
+    head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+    for name in ("Page", "Kind and time"):
+        etree.SubElement(head, "th").text = name
+    body = etree.SubElement(table, "tbody")
+    for chapter, item in zip(module.chapters, items, strict=True):
+        row = etree.SubElement(body, "tr", {"data-qe-page": item.page})
+        cell = etree.SubElement(row, "td")
+        # AtomicString: plain text, never parsed as Markdown or HTML by the inline pass.
+        etree.SubElement(cell, "a", {"href": chapter.page}).text = AtomicString(item.title)
+        if item.summary:
+            etree.SubElement(cell, "br").tail = AtomicString(item.summary)
+        time = etree.SubElement(row, "td")
+        if item.quizzes:
+            time.set("data-qe-quizzes", " ".join(item.quizzes))
+        time.text = AtomicString(item.time)
+    return box
+
+
 def problem_html(message: str) -> str:
     return (
         '<div class="admonition failure qe-problem"><p class="admonition-title">Quiz problem</p>'
@@ -199,12 +226,14 @@ def problem_html(message: str) -> str:
     )
 
 
-def module_requirements(bank: QuizBank, docs_dir: str) -> list[tuple[str, list[str], list[str]]]:
-    """Per module: (title, quiz ids to pass, chapter pages to mark complete).
+def module_requirements(
+    bank: QuizBank, docs_dir: str
+) -> list[tuple[str, list[str], list[str], dict[str, list[str]]]]:
+    """Per module: (title, quiz ids to pass, chapter pages to complete, page -> its quizzes).
 
-    The pages are the chapters that carry the "Mark as complete" button, which the plugin adds
-    to Markdown chapters embedding a quiz. Without the plugin (`docs_dir` unset) there is no
-    button, so no page can be required.
+    The pages are the chapters that embed a quiz: one is complete when its quizzes are all
+    passed or it is marked complete with the button the plugin adds to every module page.
+    Without the plugin (`docs_dir` unset) there is no button, so no page can be required.
     """
     out = []
     for loaded in bank.report.modules:
@@ -212,12 +241,14 @@ def module_requirements(bank: QuizBank, docs_dir: str) -> list[tuple[str, list[s
         if module is None:
             continue
         pages = []
+        via: dict[str, list[str]] = {}
         if docs_dir and module.pass_requirements.chapters_complete:
             for chapter in module.chapters:
                 uri = f"{module.docs_folder}/{chapter.page}"
-                if quiz_directives(Path(docs_dir) / uri):
+                if found := quiz_directives(Path(docs_dir) / uri):
                     pages.append(uri)
-        out.append((module.title, module.required_quizzes(), pages))
+                    via[uri] = [d.quiz_id for d in found if d.quiz_id]
+        out.append((module.title, module.required_quizzes(), pages, via))
     return out
 
 
@@ -246,6 +277,16 @@ class QuizBlockProcessor(BlockProcessor):
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         match = DIRECTIVE.match(blocks.pop(0).rstrip())
         assert match is not None
+        if match.group("name") == "module-contents":
+            table = self.extension.contents(match.group("id") or "")
+            if table is not None:
+                parent.append(table)
+                return True
+            message = f"unknown module id '{match.group('id') or ''}' in ::module-contents"
+            produced = self.extension._problem(message)
+            paragraph = etree.SubElement(parent, "p")
+            paragraph.text = self.parser.md.htmlStash.store(produced)
+            return True
         produced = self.extension.directive(match.group("name"), match.group("id"), self.parser.md)
         placeholder = self.parser.md.htmlStash.store(produced)
         paragraph = etree.SubElement(parent, "p")
@@ -273,6 +314,7 @@ class QuizExtension(Extension):
             "quiz_dirs": [["quizzes"], "Folders (relative to the working directory) of quizzes."],
             "defer": [False, "Emit placeholders for fill_slots() (the MkDocs plugin does this)."],
             "docs_dir": ["", "The site's docs folder (set by the plugin, which adds the buttons)."],
+            "words_per_minute": [WORDS_PER_MINUTE, "Reading speed for the contents' times."],
         }
         super().__init__(**kwargs)
         self.shipped: set[str] = set()
@@ -314,6 +356,20 @@ class QuizExtension(Extension):
             extra = " Some quiz files are invalid: run `quizengine validate`." if broken else ""
             return self._problem(f"unknown quiz id '{quiz_id}'{hint}.{extra}")
         return self._out(quiz_html(quiz, md, bank.media(quiz_id)))
+
+    def contents(self, module_id: str) -> etree.Element | None:
+        """The module's contents table as elements, not stashed HTML: the host then resolves
+        its `.md` links like any other (MkDocs turns them into page URLs and checks them).
+        Links are relative to the module's folder, where its index.md (the module page) is."""
+        bank = bank_for(list(self.getConfig("quiz_dirs")), Path.cwd())
+        found = [m for m in bank.report.modules if m.module and m.module.id == module_id]
+        if not found or found[0].module is None:
+            return None
+        module = found[0].module
+        items = module_items(
+            module, docs_root_for(found[0].path), bank.get, int(self.getConfig("words_per_minute"))
+        )
+        return contents_table(module, items)
 
     def _out(self, produced: str) -> str:
         if self.getConfig("defer"):  # the plugin ships the client as cached files

@@ -7,9 +7,7 @@ maps them onto MkDocs events.
 from __future__ import annotations
 
 import logging
-import math
 import os
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,12 +15,23 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..contents import Item, module_items, page_item
 from ..errors import Diagnostic
 from ..lint import lint_paths
 from ..media import SITE_FOLDER, SITE_MARKER
+from ..models import Quiz
 from ..modules import page_diagnostics
 from ..navigation import with_modules
 from ..render import bundle, inject_assets, render_complete_button
+from ..render.assets import path_assets
+from ..render.path import (
+    PathModule,
+    after_title,
+    path_data,
+    render_continue,
+    render_path_progress,
+    with_time,
+)
 from ..worksheets import page_warnings
 from .bank import QuizBank, bank_for
 from .config import QuizEngineConfig
@@ -30,8 +39,6 @@ from .extension import fill_slots
 
 log = logging.getLogger("mkdocs.plugins.quizengine")
 
-_WORD = re.compile(r"\w+")
-_H1_END = re.compile(r"</h1>")
 ASSET_DIR = "assets/quizengine"
 
 
@@ -45,6 +52,9 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         self.bank: QuizBank | None = None
         # Pages the module manifests list, computed once per build; None: no manifests.
         self.chapters: set[str] | None = None
+        # Each module's pages with their kind and time, and URLs (computed once per build).
+        self.path: list[PathModule] = []
+        self.items: dict[str, Item] = {}
         self.root = Path.cwd()
         self.worksheets: dict[str, str] = {}  # worksheet id -> where a page of this build used it
 
@@ -56,6 +66,7 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         config.mdx_configs.setdefault("quizengine", {})
         config.mdx_configs["quizengine"]["quiz_dirs"] = dirs
         config.mdx_configs["quizengine"]["defer"] = True
+        config.mdx_configs["quizengine"]["words_per_minute"] = self.config.words_per_minute
         if self.config.complete_button:
             config.mdx_configs["quizengine"]["docs_dir"] = config.docs_dir
         for folder in dirs:
@@ -82,16 +93,6 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
                 if finding.severity == "warning":
                     log.warning(finding.format())
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Publish every file a valid quiz shows, once, under a name that changes with it."""
-        assert self.bank is not None
-        for media in self.bank.media_by_id.values():
-            for found in media.files.values():
-                uri = f"{SITE_FOLDER}/{found.site_name}"
-                if files.get_file_from_path(uri) is None:
-                    files.append(File.generated(config, uri, abs_src_path=str(found.path)))
-        return files
-
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -117,37 +118,76 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
             _log(diagnostic)
         for warning in page_warnings(markdown, page.file.src_uri, self.worksheets):
             log.warning(warning)
-        page.meta.setdefault("qe_words", len(_WORD.findall(markdown)))
         return markdown
 
-    def _is_chapter(self, page: Page) -> bool:
-        """A page a module manifest lists (notebooks aside): it gets reading time and the button.
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Publish every file a valid quiz shows, once, under a name that changes with it;
+        then each module's items and their URLs, for the learner's path (render/path.py)."""
+        assert self.bank is not None
+        for media in self.bank.media_by_id.values():
+            for found in media.files.values():
+                uri = f"{SITE_FOLDER}/{found.site_name}"
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, abs_src_path=str(found.path)))
+        self.path, self.items = [], {}
+        for loaded in self.bank.report.modules:
+            module = loaded.module
+            if module is None:
+                continue
+            items = module_items(
+                module, Path(config.docs_dir), self.bank.get, self.config.words_per_minute
+            )
+            urls = [_url(files, item.page) for item in items]
+            index = f"{module.docs_folder}/index.md"
+            home = _url(files, index) if files.get_file_from_path(index) else urls[0]
+            self.path.append(PathModule(module.id, module.title, home, items, urls))
+            self.items.update((item.page, item) for item in items)
+        return files
 
-        A site without manifests treats every page in a section folder as a chapter.
+    def _is_chapter(self, page: Page) -> bool:
+        """A page a module manifest lists: it gets its time and "Mark this page complete".
+
+        A site without manifests treats every page in a section folder (notebooks aside) as
+        a chapter.
         """
         uri = page.file.src_uri
-        if uri.endswith(".ipynb"):
-            return False
-        return "/" in uri if self.chapters is None else uri in self.chapters
+        if self.chapters is None:
+            return "/" in uri and not uri.endswith(".ipynb")
+        return uri in self.chapters
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if not self._is_chapter(page):
             return html
+        uri = page.file.src_uri
+        item = self.items.get(uri) or page_item(
+            uri, Path(page.file.abs_src_path or ""), None, self._quiz, self.config.words_per_minute
+        )
         if self.config.reading_time:
-            minutes = max(1, math.ceil(page.meta.get("qe_words", 0) / self.config.words_per_minute))
-            note = f'<p class="qe-reading-time">About {minutes} min to read</p>'
-            html = _H1_END.sub("</h1>" + note, html, count=1) if "</h1>" in html else note + html
-        # Only where the client is loaded anyway: a page without a quiz ships no JS at all.
-        if self.config.complete_button and 'class="qe-slot"' in html:
-            html += render_complete_button(page.file.src_uri)
+            html = with_time(html, item)
+        for module in self.path:
+            if page.url == module.url:  # the module page: where a returning learner lands
+                html = after_title(html, render_continue(module.id))
+        if self.config.complete_button:
+            html += render_complete_button(uri)
         return html
+
+    def _quiz(self, quiz_id: str) -> Quiz | None:
+        return self.bank.get(quiz_id) if self.bank else None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = fill_slots(output)
         base = "../" * page.url.count("/") if page.url else ""
         output = output.replace(SITE_MARKER, f"{base}{SITE_FOLDER}/")
+        chapter = self._is_chapter(page)
+        progress = 'data-qe="progress"' in output
+        if chapter or progress:
+            at = output.find('<div class="qe-progress"')
+            if progress and self.path and at >= 0:
+                output = output[:at] + render_path_progress(self.path) + output[at:]
+            mine = page.file.src_uri if chapter else None
+            output = path_assets(output, path_data(self.path, base, mine), base)
         return inject_assets(output, base)
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -161,3 +201,9 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         target.mkdir(parents=True, exist_ok=True)
         for name, content in bundle().items():
             (target / name).write_text(content, encoding="utf-8")
+
+
+def _url(files: Files, src_uri: str) -> str:
+    """The page's URL relative to the site root ("" for the home page)."""
+    found = files.get_file_from_path(src_uri)
+    return found.url if found is not None else ""

@@ -23,6 +23,12 @@ class Chapter(StrictModel):
         description="Navigation title; the page's first heading when unset.",
         examples=["1. Research"],
     )
+    summary: str | None = Field(
+        default=None,
+        description="What the page covers, in one line, for the module's contents table "
+        "(`::module-contents`).",
+        examples=["Salary ranges, pay bands, and a yearly value for each benefit"],
+    )
 
 
 ChapterLike = Annotated[
@@ -39,7 +45,8 @@ class PassRequirements(StrictModel):
     )
     chapters_complete: bool = Field(
         default=True,
-        description="Whether every chapter must also be marked complete.",
+        description="Whether every chapter with a quiz must also be complete: its quizzes "
+        "passed, or marked complete by the learner.",
         examples=[False],
     )
 

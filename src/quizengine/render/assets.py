@@ -1,6 +1,6 @@
 """Shipping the client: cached files, referenced only by the pages that need them.
 
-Seven files: `quizengine.js` (the grader and the UI), `quizengine.css`; `star.js` (the STAR
+Nine files: `quizengine.js` (the grader and the UI), `quizengine.css`; `star.js` (the STAR
 analysis and how its results are shown), which is more than half the size of the rest and so
 is loaded only by pages that hold a STAR question; `star-model.js`, the free-mode part
 finder's weights (`quizengine/star/part_model.json` as a script that hands them to star.js
@@ -11,10 +11,13 @@ the progress widget, so that checking imported backups costs quiz pages nothing;
 `calculator.js` and `calculator.css` (the offer calculator: its method, behaviour and styles),
 loaded only by a page with `::offer-calculator`, with quizengine.js, whose storage and
 mounting it uses; and `worksheet.js` and `worksheet.css` (fields saved as the learner types,
-and the print layout), loaded only by a page with a `::worksheet`, likewise. Each URL
-carries `?v=<content hash>`, so browsers may cache it for good. Their sources are ES modules
-and CSS in `quizengine/client/`; esbuild (pinned in package.json) bundles and minifies them
-into `quizengine/assets/*.min.*`, which are committed and shipped in the package, as Material
+and the print layout), loaded only by a page with a `::worksheet`, likewise; and `path.js`
+and `path.css` (the learner's path: ticks, "Mark this page complete", "Continue where you
+left off"), loaded by every module page and My progress, quiz or not, through
+`path_assets` (render/path.py says what they show). Each URL carries `?v=<content hash>`,
+so browsers may cache it for good. Their sources are ES modules and CSS in
+`quizengine/client/`; esbuild (pinned in package.json) bundles and minifies them into
+`quizengine/assets/*.min.*`, which are committed and shipped in the package, as Material
 for MkDocs ships its built assets: building a site needs no Node. `make assets` rebuilds
 them, and `tests/js/build.test.mjs` fails when they are stale.
 
@@ -63,6 +66,7 @@ ASSET_DIR = "assets/quizengine"
 
 JS, STAR, MODEL, CSS = "quizengine.js", "star.js", "star-model.js", "quizengine.css"
 PROGRESS = "progress.js"
+PATH, PATH_CSS = "path.js", "path.css"
 CALC, CALC_CSS = "calculator.js", "calculator.css"
 WS, WS_CSS = "worksheet.js", "worksheet.css"
 
@@ -75,6 +79,8 @@ ASSET_FILES = {
     WS: "worksheet.min.js",
     WS_CSS: "worksheet.min.css",
     MODEL: "star-model.min.js",
+    PATH: "path.min.js",
+    PATH_CSS: "path.min.css",
     CSS: "quizengine.min.css",
 }
 """Shipped file name -> the built file in `quizengine/assets` (see scripts/build_assets.mjs)."""
@@ -86,6 +92,7 @@ _CALC = re.compile(r'<div\b[^>]*\sdata-qe="calculator"')
 _WS = re.compile(r'<div\b[^>]*\sdata-qe="worksheet"')
 _FREE = re.compile(r'<textarea\b[^>]*\sdata-k="text"')  # render/star.py's free-mode box
 _HEAD_END = re.compile(r"</head\s*>", re.I)
+_ARTICLE_END = re.compile(r"</article\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)
 LIVE = '<script>document.documentElement.classList.add("qe-live")</script>'
 """Set before the quiz is laid out, so the stylesheet shows the controls the client will run
@@ -165,3 +172,17 @@ def inject_assets(html: str, base_url: str) -> str:
     if head is None:
         return html[:start] + link + scripts + html[start:]
     return html[: head.start()] + link + html[head.start() : start] + scripts + html[start:]
+
+
+def path_assets(html: str, data: str, base_url: str) -> str:
+    """The learner's path on a module page or My progress (render/path.py): its stylesheet
+    in `<head>`, and its data and script at the end of the content, inside Material's
+    container so instant navigation brings them with the page. Any page, quiz or not."""
+    root = "" if base_url in ("", ".", "./") else base_url.rstrip("/") + "/"
+    css = f'<link rel="stylesheet" href="{root}{ASSET_DIR}/{PATH_CSS}?v={_version(PATH_CSS)}">'
+    js = f'<script src="{root}{ASSET_DIR}/{PATH}?v={_version(PATH)}" defer></script>'
+    head, end = _HEAD_END.search(html), _ARTICLE_END.search(html)
+    if end is None:
+        return html
+    html = html[: end.start()] + data + js + html[end.start() :]
+    return html[: head.start()] + css + html[head.start() :] if head else css + html

@@ -6,24 +6,25 @@ browser only, so the build can render the structure (one table row per quiz) but
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .html import esc
 
 
 def render_progress(
     module_quiz_ids: list[tuple[str, str]],
-    modules: Sequence[tuple[str, Sequence[str], Sequence[str]]] = (),
+    modules: Sequence[tuple[str, Sequence[str], Sequence[str], Mapping[str, Sequence[str]]]] = (),
 ) -> str:
     """One row per (quiz id, title), each module's finishing status, the chapters marked
-    complete, export and import. `modules`: (title, quiz ids to pass, pages to complete)."""
+    complete, export and import. `modules`: (title, quiz ids to pass, pages to complete,
+    page -> the quizzes on it: a page whose quizzes are all passed is complete)."""
     finish = "".join(
         f'<p class="qe-finish" data-quizzes="{esc(" ".join(quizzes))}" '
-        f'data-pages="{esc(" ".join(pages))}"><strong>{esc(title)}</strong>: '
-        f"{_requirement(quizzes, pages)}<span></span></p>"
-        for title, quizzes, pages in modules
+        f'data-pages="{esc(" ".join(pages))}" data-via="{esc(_via(via))}">'
+        f"<strong>{esc(title)}</strong>: {_requirement(quizzes, pages)}<span></span></p>"
+        for title, quizzes, pages, via in modules
     )
-    required = {quiz_id for _, quizzes, _ in modules for quiz_id in quizzes}
+    required = {quiz_id for _, quizzes, _, _ in modules for quiz_id in quizzes}
     rows = "".join(
         f'<tr data-quiz="{esc(quiz_id)}"><th scope="row">{esc(title)}'
         f"{_REQUIRED if quiz_id in required else ''}</th>"
@@ -59,6 +60,11 @@ def render_progress(
     )
 
 
+def _via(via: Mapping[str, Sequence[str]]) -> str:
+    """`page=quiz,quiz page=quiz`: page paths and quiz ids hold no spaces, `=` or commas."""
+    return " ".join(f"{page}={','.join(quizzes)}" for page, quizzes in via.items() if quizzes)
+
+
 _REQUIRED = '<span class="qe-help">Required to finish its module</span>'
 
 
@@ -72,17 +78,18 @@ def _requirement(quizzes: Sequence[str], pages: Sequence[str]) -> str:
         )
     if pages:
         parts.append(
-            f"mark {len(pages)} chapter{'s' if len(pages) != 1 else ''} complete (each chapter "
-            "with a “Mark chapter as complete” button)"
+            f"complete {len(pages)} chapter{'s' if len(pages) != 1 else ''} (pass each one's "
+            "quiz, or press its “Mark this page complete” button)"
         )
     return ("to finish, " + " and ".join(parts) + ". ") if parts else "nothing is required. "
 
 
 def render_complete_button(page_id: str) -> str:
-    """A toggle kept per page id (the page's source path), hidden until the client runs."""
+    """A toggle kept per page id (the page's source path), hidden until path.js runs."""
     return (
-        f'<div class="qe-complete qe-js" data-qe="complete" data-page="{esc(page_id)}" hidden>'
+        f'<div class="qe-complete qe-js" data-page="{esc(page_id)}" hidden>'
         '<button type="button" class="md-button" aria-pressed="false">'
-        "Mark chapter as complete</button>"
+        "Mark this page complete</button>"
+        '<span class="qe-done-note"></span>'
         '<span class="qe-live" aria-live="polite"></span></div>'
     )

@@ -1,0 +1,147 @@
+"""A module's contents: each page's kind and time, worked out in one place.
+
+The module page's contents table, the time under each chapter's title and the "My progress"
+page all show these figures, so they are computed here and nowhere else: reading time from
+the page's own words at the site's reading speed, quiz time from the questions a learner is
+shown, and a fixed allowance for the offer calculator. Nothing here needs MkDocs, so the
+extension (which renders the table) and the plugin (which writes the chapter headers) agree.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .directives import find_directives
+from .models import Quiz
+from .models.module import Module
+
+WORDS_PER_MINUTE = 200
+CALCULATOR_MINUTES = 5
+"""Entering two offers and reading the comparison: the calculator's own time, whatever
+the page around it says."""
+
+QUESTION_MINUTES = {"star": 10, "ordering": 2, "matching": 2}
+"""Minutes to answer a question of each type; any other type takes one. A STAR answer is
+100 to 400 words of the learner's own writing, rated against a rubric."""
+
+_WORD = re.compile(r"\w+")
+_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One kind of activity on a page and its minutes: reading, calculator, quiz, STAR."""
+
+    kind: str
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A page of a module as the learner's path shows it."""
+
+    page: str  # the source path under docs/, e.g. "benefits/research.md"; the progress key
+    title: str
+    summary: str
+    parts: tuple[Part, ...]
+    quizzes: tuple[str, ...] = field(default=())
+
+    @property
+    def minutes(self) -> int:
+        return sum(p.minutes for p in self.parts)
+
+    @property
+    def time(self) -> str:
+        """The one wording of an item's kind and time, shown the same way wherever it
+        appears: "8 min reading + 5 min calculator + 6 min quiz"."""
+        return " + ".join(f"{p.minutes} min {p.kind}" for p in self.parts)
+
+
+def reading_minutes(text: str, words_per_minute: int = WORDS_PER_MINUTE) -> int:
+    """Minutes to read `text` (at least one), directive lines and front matter left out."""
+    body = _FRONT_MATTER.sub("", text, count=1)
+    lines = body.splitlines()
+    for directive in find_directives(body):
+        lines[directive.line - 1] = ""
+    return max(1, math.ceil(len(_WORD.findall("\n".join(lines))) / max(1, words_per_minute)))
+
+
+def quiz_minutes(quiz: Quiz) -> int:
+    """Minutes for one attempt: the questions shown (a drawn quiz shows `draw` of them), at
+    the average time of the quiz's questions."""
+    per = [QUESTION_MINUTES.get(q.type, 1) for q in quiz.questions]
+    shown = quiz.draw or len(per)
+    return max(1, math.ceil(sum(per) / max(1, len(per)) * shown))
+
+
+def _notebook_text(path: Path) -> str:
+    """Every cell's source: a notebook's reading is its prose and its code."""
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        return "\n".join(
+            "".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source"))
+            for c in cells
+            if isinstance(c, dict)
+        )
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return ""
+
+
+def page_item(
+    page: str,
+    path: Path,
+    title: str | None,
+    quiz_for: Callable[[str], Quiz | None],
+    words_per_minute: int = WORDS_PER_MINUTE,
+    summary: str = "",
+) -> Item:
+    """The item for one page file: what it holds and how long each part takes."""
+    if path.suffix == ".ipynb":
+        text = _notebook_text(path)
+        parts = [Part("notebook", reading_minutes(text, words_per_minute))]
+        return Item(page, title or path.stem, summary, tuple(parts))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    heading = _H1.search(_FRONT_MATTER.sub("", text, count=1))
+    parts = [Part("reading", reading_minutes(text, words_per_minute))]
+    directives = list(find_directives(text))
+    if any(d.name == "offer-calculator" for d in directives):
+        parts.append(Part("calculator", CALCULATOR_MINUTES))
+    quiz_ids = [d.quiz_id for d in directives if d.name == "quiz" and d.quiz_id]
+    quizzes = [q for q in map(quiz_for, quiz_ids) if q is not None]
+    star = [q for q in quizzes if any(x.type == "star" for x in q.questions)]
+    plain = [q for q in quizzes if q not in star]
+    if plain:
+        parts.append(Part("quiz", sum(quiz_minutes(q) for q in plain)))
+    if star:
+        parts.append(Part("STAR practice", sum(quiz_minutes(q) for q in star)))
+    name = title or (heading.group(1) if heading else path.stem)
+    return Item(page, name, summary, tuple(parts), tuple(quiz_ids))
+
+
+def module_items(
+    module: Module,
+    docs_root: Path,
+    quiz_for: Callable[[str], Quiz | None],
+    words_per_minute: int = WORDS_PER_MINUTE,
+) -> list[Item]:
+    """Every chapter of `module`, in reading order."""
+    return [
+        page_item(
+            f"{module.docs_folder}/{c.page}",
+            docs_root / module.docs_folder / c.page,
+            c.title,
+            quiz_for,
+            words_per_minute,
+            c.summary or "",
+        )
+        for c in module.chapters
+    ]
