@@ -138,3 +138,11 @@ def test_the_course_has_a_worksheet_in_every_try_it_section() -> None:
         try_it = page.read_text().split("\n## Try it\n", 1)[1].split("\n## ", 1)[0]
         assert "\n::worksheet{#" in try_it, page.name
     assert check_pages(pages) == []
+
+
+def test_a_table_with_no_blank_cell_is_found_in_the_source_with_its_line() -> None:
+    page = "# P\n\n::worksheet{#full}\n\n| a | b |\n|---|---|\n| x | y |\n\n"
+    page += "::worksheet{#ok}\n\n| a | b |\n|:--|--:|\n| x | ___ |\n\n::worksheet{#list}\n\n- one\n"
+    found = list(find_worksheets(page))
+    assert [(w.line, w.sheet_id) for w in found] == [(3, None), (9, "ok"), (15, "list")]
+    assert found[0].problem is not None and "no blank cell" in found[0].problem

@@ -70,12 +70,45 @@ def find_worksheets(markdown: str) -> Iterator[WorksheetLine]:
         if problem is None and not _followed_by_table_or_list(lines, found.line):
             problem = f"::worksheet{{#{sheet_id}}} must be followed by the table or list to fill in"
             sheet_id = None
+        elif sheet_id is not None and _table_without_blanks(lines, found.line):
+            problem, sheet_id = no_blank_cell(sheet_id), None
         yield WorksheetLine(found.line, found.col, sheet_id, problem)
+
+
+def no_blank_cell(sheet_id: str) -> str:
+    return (
+        f"worksheet '{sheet_id}': its table has no blank cell to fill in "
+        "(leave a cell empty, or write ___ in it)"
+    )
 
 
 def _followed_by_table_or_list(lines: list[str], number: int) -> bool:
     rest = [line for line in lines[number:] if line.strip()]
     return bool(rest) and _TABLE_OR_LIST.match(rest[0]) is not None
+
+
+def _table_without_blanks(lines: list[str], number: int) -> bool:
+    """A table (not a list) after the directive whose body has no empty or `___` cell: found
+    in the source, so the page check reports it with its line, as the render would."""
+    rest = lines[number:]
+    while rest and not rest[0].strip():
+        rest = rest[1:]
+    rows = []
+    for line in rest:
+        if "|" not in line or not line.strip():
+            break
+        rows.append(line)
+    if len(rows) < 2 or not _SEPARATOR.match(rows[1]):
+        return False  # a list, or not a table Markdown would render
+    for row in rows[2:]:
+        cells = row.strip().removeprefix("|").removesuffix("|").split("|")
+        if any(_BLANK_CELL.match(cell) for cell in cells):
+            return False
+    return True
+
+
+_BLANK_CELL = re.compile(r"^\s*(?:_{3,}\s*)?$")  # as render/worksheet.py's fields
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 
 def check_pages(pages: Iterable[Path]) -> list[Diagnostic]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
+from ..worksheets import no_blank_cell
+
 _STASHED = re.compile("\x02[^\x03]*\x03")  # Python-Markdown's placeholders for raw HTML
 _BLANK = re.compile(r"^(?:\s*|\s*_{3,}\s*)$")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -40,10 +42,7 @@ def build(sheet_id: str, box: etree.Element, target: etree.Element) -> str | Non
     if target.tag == "table":
         fields = _table_fields(sheet_id, target)
         if not fields:
-            return (
-                f"worksheet '{sheet_id}': its table has no blank cell to fill in "
-                "(leave a cell empty, or write ___ in it)"
-            )
+            return no_blank_cell(sheet_id)
     elif target.tag in ("ol", "ul"):
         fields = _list_fields(sheet_id, target)
     else:
