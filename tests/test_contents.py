@@ -44,7 +44,7 @@ def test_reading_time_counts_words_at_the_given_speed_and_never_says_zero() -> N
 def test_reading_time_leaves_out_front_matter_and_directives() -> None:
     body = "word " * 200
     front = "---\ntitle: " + "long " * 500 + "\n---\n"
-    assert reading_minutes(front + body + "\n::quiz{#x}\n", 200) == 1
+    assert reading_minutes(front + body + "\n\n::quiz{#x}\n", 200) == 1
     # A directive inside fenced code is text to read, like the rest of the code.
     fenced = body + "\n```\n" + "::quiz{#x}\n" * 200 + "```\n"
     assert reading_minutes(fenced, 200) > 1
