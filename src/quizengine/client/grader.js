@@ -30,14 +30,16 @@ export default (function (R, require) {
       need(typeof a == "string", "an option id");
       has(ids(q.options), a, "option");
       var o = q.options.find(o => o.id == a);
-      return [+!!o.correct, [o.feedback]];
+      return [o.weight ?? +!!o.correct, [o.feedback]];
     },
     multiple: (q, a) => {
-      var c = 0, w = 0, n = 0, f = [];
+      // With weights (grading/choice.py weighted_fraction): the chosen weights' sum over
+      // the positive weights' total, summed in authored order as Python does.
+      var c = 0, w = 0, n = 0, f = [], t = 0, s = 0, W = q.options.some(o => o.weight != null);
       strs(a, "a list of option ids");
       a.forEach(x => has(ids(q.options), x, "option"));
-      q.options.forEach(o => { n += !!o.correct; if (a.includes(o.id)) { o.correct ? c++ : w++; f.push(o.feedback); } });
-      return [q.scoring == AON ? +(c == n && !w) : Math.max(0, (c - w) / n), f];
+      q.options.forEach(o => { var v = o.weight || 0; n += !!o.correct; if (v > 0) t += v; if (a.includes(o.id)) { s += v; o.correct ? c++ : w++; f.push(o.feedback); } });
+      return [W ? s / t : q.scoring == AON ? +(c == n && !w) : Math.max(0, (c - w) / n), f];
     },
     true_false: (q, a) => [need(typeof a == "boolean", "true or false") && +(a == q.answer)],
     short_text: (q, a) => {

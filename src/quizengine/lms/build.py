@@ -137,9 +137,13 @@ def _choice(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
             note(f"{len(top)} options give full marks; only the first stays correct")
         if not close(best, 1.0):
             note(f"the best option earns {best:.0%}: imported as the correct one")
-        if any(0 < a.fraction < best for a in raw.answers):
-            note("partial credit for wrong options dropped: single choice is right or wrong")
         options[top[0]]["correct"] = True
+        partial = [i for i, a in enumerate(raw.answers) if i not in top and a.fraction != 0]
+        if partial and close(best, 1.0):
+            for i in partial:  # a wrong option's part credit (or penalty) becomes its weight
+                options[i]["weight"] = round(raw.answers[i].fraction, 7)
+        elif any(0 < a.fraction < best for a in raw.answers):
+            note("partial credit for wrong options dropped: single choice is right or wrong")
         return {"type": "single", **body}
     return _multiple(raw, options, body, note)
 
@@ -165,9 +169,15 @@ def _multiple(
             " (the LMS gave part credit for an incomplete, clean selection)"
         )
         return {"type": "multiple", "scoring": "all_or_nothing", **body}
+    if abs(sum(right) - 1) <= 0.01:
+        for option, answer in zip(options, raw.answers, strict=True):
+            if answer.fraction:  # Moodle's fractions are our weights, grading included
+                option["weight"] = round(answer.fraction, 7)
+        return {"type": "multiple", **body}
     note(
-        "option weights approximated: each correct option now counts equally and each"
-        " wrong choice takes off one correct option's share"
+        "option weights approximated: the correct options' grades do not add up to 100%, so"
+        " each correct option now counts equally and each wrong choice takes off one"
+        " correct option's share"
     )
     return {"type": "multiple", **body}
 

@@ -94,11 +94,17 @@ def _fb(feedback: str | None) -> str:
     return f"#{escape(feedback)}" if feedback else ""
 
 
+def _part_credit(fraction: float) -> str:
+    """A weighted single choice's wrong option: `~%50%`; plain `~` when it earns nothing."""
+    return "" if fraction >= 1 or fraction == 0 else f"%{percent(fraction)}%"
+
+
 def _answers(question: Question, notes: Notes) -> list[str]:
     match question:
         case SingleQuestion():
             return [
-                f"{'=' if w.fraction >= 1 else '~'}{escape(w.text)}{_fb(w.feedback)}"
+                f"{'=' if w.fraction >= 1 else '~'}{_part_credit(w.fraction)}{escape(w.text)}"
+                f"{_fb(w.feedback)}"
                 for w in choice_weights(question, notes, merge=True)
             ]
         case MultipleQuestion():

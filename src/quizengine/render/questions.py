@@ -53,11 +53,12 @@ def single(ctx: Ctx, q: SingleQuestion) -> str:
 
 def multiple(ctx: Ctx, q: MultipleQuestion) -> str:
     # The scoring rule in words: learners otherwise read "one right, one wrong: 0 points" as a bug.
-    rule = (
-        "Full marks only for exactly the right set."
-        if q.scoring == "all_or_nothing"
-        else "Each wrong choice cancels a right one."
-    )
+    if q.weighted:
+        rule = "Each right choice earns its share of the marks; a wrong one may cost marks."
+    elif q.scoring == "all_or_nothing":
+        rule = "Full marks only for exactly the right set."
+    else:
+        rule = "Each wrong choice cancels a right one."
     tip = f'<p class="qe-tip">Choose all that apply. {rule}</p>'
     return tip + _choices(ctx, q, "checkbox")
 
