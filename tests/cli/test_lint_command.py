@@ -20,9 +20,9 @@ def test_output_matches_golden_file() -> None:
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout == GOLDEN.read_text()
     assert proc.stderr == (
-        "18 quiz files linted: 11 findings (1 draw-pool, 2 longest-correct, "
+        "20 quiz files linted: 12 findings (1 draw-pool, 2 longest-correct, "
         "1 missing-explanation, 1 negated-prompt, 1 numeric-unit, 1 of-the-above, "
-        "2 scaffold-text, 1 true-false-balance, 1 wrong-option-feedback)\n"
+        "2 scaffold-text, 1 text-example, 1 true-false-balance, 1 wrong-option-feedback)\n"
     )
 
 
@@ -56,7 +56,7 @@ def test_clean_files_exit_zero_with_no_output() -> None:
     good = sorted(str(p.relative_to(ROOT)) for p in FIXTURES.glob("*-good.yaml"))
     proc = run("lint", *good)
     assert (proc.returncode, proc.stdout) == (0, "")
-    assert proc.stderr == "9 quiz files linted: 0 findings\n"
+    assert proc.stderr == "10 quiz files linted: 0 findings\n"
     assert json.loads(run("lint", "--json", *good).stdout) == []
 
 

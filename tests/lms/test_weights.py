@@ -15,7 +15,7 @@ from quizengine import load_quiz
 from quizengine.lms import export_quizzes, import_text
 from quizengine.models import MultipleQuestion, Quiz, SingleQuestion
 
-from .support import ROOT, assert_grades_alike
+from .support import ROOT, assert_grades_alike, need_gift_pegjs, parse_with_gift_pegjs
 
 WEIGHTED = load_quiz(ROOT / "tests" / "data" / "lms" / "weighted.yaml")
 CHOICES = [q for q in WEIGHTED.questions if isinstance(q, SingleQuestion | MultipleQuestion)]
@@ -77,3 +77,16 @@ def test_qti_adds_each_weight_as_a_score_rule() -> None:
         if s.get("action") == "Add"
     ]
     assert sorted(adds) == [("a", "50"), ("b", "50"), ("c", "-100")]
+
+
+def test_gift_pegjs_reads_the_weights_we_wrote() -> None:
+    need_gift_pegjs()
+    (data,) = export_quizzes([WEIGHTED], "gift").files.values()
+    theirs = {q.get("title"): q for q in parse_with_gift_pegjs(data.decode("utf-8"))}
+    for ours in CHOICES:
+        weights = [c["weight"] for c in theirs[ours.id]["choices"]]
+        if isinstance(ours, MultipleQuestion):
+            assert weights == pytest.approx([100 * (o.weight or 0) for o in ours.options])
+        else:  # the correct option is written `=`, without a weight
+            assert weights == pytest.approx([None, 50, -25])
+            assert [c["isCorrect"] for c in theirs[ours.id]["choices"]] == [True, False, False]

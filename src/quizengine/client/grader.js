@@ -79,6 +79,8 @@ export default (function (R, require) {
       for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) ok += a.indexOf(all[i]) < a.indexOf(all[j]);
       return [ok / (n * (n - 1) / 2)];
     },
+    // A text question's grader comes with text.js, loaded only where one is.
+    text: (q, a) => R.QE.text.grade(q, a),
     matching: (q, a) => {
       var p = q.pairs, lefts = ids(p), rights = p.map((_, i) => ab(i)).concat(ids(q.distractors)), ok = 0;
       need(a && typeof a == "object" && !isA(a), "an object mapping left ids to right ids");
@@ -97,6 +99,7 @@ export default (function (R, require) {
       r.status = f >= 1 - E ? "correct" : f <= E ? "incorrect" : "partial";
       r.score = f * r.max_score;
       r.feedback = (x[1] || []).concat(r.status == "correct" ? q.feedback_correct : q.feedback_incorrect).filter(Boolean);
+      Object.assign(r, x[2]);
     } catch (e) {
       if (!e.invalid) throw e;
       r.status = "invalid";

@@ -26,6 +26,7 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..scaffold import render_quiz_template
@@ -78,6 +79,10 @@ CHECKS: dict[str, str] = {
         f"a draw gives each retry different questions only when the pool holds at least "
         f"{POOL_RATIO:g} times the draw"
     ),
+    "text-example": (
+        "learners score a written answer by comparing it with an example and ticking the "
+        "rubric; without an example they rate it against nothing"
+    ),
     "numeric-unit": (
         "a learner who answers in the unit the prompt names ('20 days') is told the answer "
         "was not understood; list that unit's spellings in `units`"
@@ -111,6 +116,7 @@ def _options(q: Question) -> list[Option] | None:
             | OrderingQuestion()
             | MatchingQuestion()
             | StarQuestion()
+            | TextQuestion()
         ):
             return None
         case _:
@@ -295,6 +301,12 @@ def _scaffold_text(quiz: Quiz, data: Any, emit: Emit) -> None:
         emit(loc, f"{where}{name} '{_short(text)}' is example text from `quizengine new`")
 
 
+def _text_example(quiz: Quiz, data: Any, emit: Emit) -> None:
+    for qi, q in enumerate(quiz.questions):
+        if isinstance(q, TextQuestion) and not q.example_answer:
+            emit(("questions", qi), f"question '{q.id}' is a written answer with no example_answer")
+
+
 def _draw_pool(quiz: Quiz, data: Any, emit: Emit) -> None:
     if quiz.draw is None:
         return
@@ -362,4 +374,5 @@ CHECK_FUNCTIONS: dict[str, Callable[[Quiz, Any, Emit], None]] = {
     "scaffold-text": _scaffold_text,
     "draw-pool": _draw_pool,
     "numeric-unit": _numeric_unit,
+    "text-example": _text_example,
 }

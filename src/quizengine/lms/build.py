@@ -14,6 +14,7 @@ from typing import Any
 
 from .common import Notes, UniqueIds, close, fmt_number
 from .star_essay import parse_essay, split_feedback
+from .text_essay import parse_text_essay
 
 
 @dataclass(slots=True)
@@ -301,8 +302,7 @@ def _ordering(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
 def _essay(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
     star = parse_essay(raw.prompt)
     if star is None:
-        note("essay questions have no equivalent (only STAR self-reviews do): skipped")
-        return None
+        return _text(raw, note)
     raw.prompt = star.prompt
     body: dict[str, Any] = {"type": "star", **star.data}
     low, high = raw.word_limits
@@ -312,6 +312,27 @@ def _essay(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
         note(
             "essay that names Situation, Task, Action and Result imported as a free-mode"
             " STAR self-review with the default rubric"
+        )
+    explanation, example = split_feedback(raw.general_feedback)
+    if explanation:
+        body["explanation"] = explanation
+    if example:
+        body["example_answer"] = example
+    return body
+
+
+def _text(raw: RawQuestion, note: NoteFn) -> dict[str, Any]:
+    """Any other essay: a `text` question, self-rated against the rubric in its text."""
+    fields = parse_text_essay(raw.prompt)
+    raw.prompt = fields.prompt
+    body: dict[str, Any] = {"type": "text", **fields.data}
+    low = raw.word_limits[0]
+    if low is not None and low > 1 and "min_words" not in body:
+        body["min_words"] = low
+    if not fields.ours:
+        note(
+            "essay imported as a text question with a one-line rubric: write the criteria a"
+            " good answer meets, which learners tick to score themselves"
         )
     explanation, example = split_feedback(raw.general_feedback)
     if explanation:

@@ -21,6 +21,7 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
@@ -128,6 +129,10 @@ def _answers(question: Question, notes: Notes) -> list[str]:
             return _pairs(question, pairs, [d.text for d in question.distractors], notes)
         case OrderingQuestion():
             return _pairs(question, ordering_as_pairs(question, notes, FORMAT), [], notes)
+        case TextQuestion():
+            if question.min_words > 1:
+                notes.add(question.id, "GIFT has no word limits: the minimum is in the text")
+            return []
         case StarQuestion():
             notes.add(
                 question.id,

@@ -22,11 +22,13 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
 from .common import Notes, moodle_grade
 from .star_essay import essay_prompt, general_feedback
+from .text_essay import essay_prompt as text_prompt
 
 _MAX_EXPANSIONS = 20
 
@@ -55,6 +57,9 @@ def framing(question: Question) -> Framing:
         case StarQuestion():
             # No LMS runs the STAR checks: the guidance and rubric travel in the essay's text.
             return Framing(essay_prompt(question), general_feedback(question), by_hand=True)
+        case TextQuestion():
+            # The rubric travels in the essay's text, for the learner and the grader.
+            return Framing(text_prompt(question), general_feedback(question), by_hand=True)
         case (
             SingleQuestion()
             | MultipleQuestion()

@@ -23,6 +23,7 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
@@ -145,6 +146,10 @@ def item_xml(question: Question, quiz_id: str, notes: Notes) -> ET.Element:
             return item.finish("matching_question")
         case StarQuestion():
             _essay(item, question)
+            return item.finish("essay_question")
+        case TextQuestion():
+            _fib(item, decimal=False)  # the essay's answer box; the rubric is in its text
+            _sub(item.condition(stop=True)[1], "other")
             return item.finish("essay_question")
         case _:
             assert_never(question)

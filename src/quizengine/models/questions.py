@@ -585,6 +585,63 @@ class StarQuestion(QuestionBase):
         return self
 
 
+class Criterion(StrictModel):
+    id: Slug | None = _position_id("criterion", "names-the-perk")
+    criterion: Markdown = Field(
+        description="One thing a good answer does, which the learner ticks when theirs does "
+        "it (Markdown).",
+        examples=["Names the perk and what it is worth to you"],
+    )
+
+    @property
+    def key(self) -> str:
+        assert self.id is not None, "ids are assigned during validation"
+        return self.id
+
+
+def _criterion_mapping(value: Any) -> Any:
+    return {"criterion": value} if isinstance(value, str) else value
+
+
+CriterionLike = Annotated[
+    Criterion,
+    BeforeValidator(_criterion_mapping, json_schema_input_type=str | Criterion),
+]
+
+
+class TextQuestion(QuestionBase):
+    type: Literal["text"] = Field(description=TYPE_DESCRIPTION)
+    rubric: list[CriterionLike] = Field(
+        min_length=1,
+        description="What a good answer does, at least 1 criterion; each is plain text or "
+        "`{id, criterion}`. After writing, the learner ticks the ones their answer meets: the "
+        "score is the share ticked.",
+        examples=[["Names the perk", "Says what it is worth", "Ends with a question"]],
+    )
+    min_words: int = Field(
+        default=1,
+        ge=1,
+        description="The shortest answer, in words, whose ticks count: a shorter one scores "
+        "0, whatever is ticked.",
+        examples=[30],
+    )
+    example_answer: Markdown | None = Field(
+        default=None,
+        description="A model answer shown after the learner checks theirs, to compare with "
+        "before ticking the rubric (Markdown). Strongly recommended.",
+        examples=["I'd like to talk about remote days: two a week would save me..."],
+    )
+
+    @field_validator("rubric")
+    @classmethod
+    def _ids(cls, rubric: list[Criterion]) -> list[Criterion]:
+        for index, criterion in enumerate(rubric):
+            if criterion.id is None:
+                criterion.id = default_id(index)
+        reject_repeated_ids((c.id for c in rubric), at=())
+        return rubric
+
+
 Question = Annotated[
     SingleQuestion
     | MultipleQuestion
@@ -593,7 +650,8 @@ Question = Annotated[
     | NumericQuestion
     | OrderingQuestion
     | MatchingQuestion
-    | StarQuestion,
+    | StarQuestion
+    | TextQuestion,
     Field(discriminator="type"),
 ]
 
