@@ -73,3 +73,26 @@ def test_weighted_options_and_submitting_an_unrated_answer(written: Page) -> Non
     written.locator(f"#qe-{QUIZ} [data-act=retry]").click()
     expect(ask.locator("textarea")).to_have_value(ANSWER)  # the writing is kept
     expect(ask.locator(".qe-rub")).to_be_hidden()
+
+
+def test_instant_navigation_mounts_the_quiz_when_text_js_arrives_last(
+    open_page: OpenPage,
+) -> None:
+    page = open_page("chapter/numbers/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.sameDocument = true")
+
+    def late(route):  # type: ignore[no-untyped-def]
+        page.wait_for_timeout(800)  # quizengine.js, cached, runs first
+        route.continue_()
+
+    page.route("**/text.js*", late)
+    page.get_by_role("link", name="Written answers").first.click()
+    quiz = page.locator(f"#qe-{QUIZ}[data-qe-on]")
+    expect(quiz).to_be_attached()
+    assert page.evaluate("window.sameDocument")  # Material swapped the page in place
+    expect(quiz.locator(".qe-warn")).to_have_count(0)
+    ask = question(page, "ask", QUIZ)
+    ask.locator("textarea").fill(ANSWER)
+    ask.locator("[data-act=check]").click()
+    expect(ask.locator(".qe-st")).to_contain_text("Checked, not scored yet")

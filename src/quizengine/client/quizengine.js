@@ -413,9 +413,10 @@ export default function start(w, d) {
   QE.init = function () {
     flush();
     $$("[data-qe]:not([data-qe-on])").forEach(e => {
-      // progress.js may arrive after this runs: it mounts its widget then.
+      // progress.js (or text.js, for a quiz with a text question) may arrive after this runs:
+      // it mounts its widget then.
       var kind = KINDS[e.dataset.qe];
-      if (!kind) return;
+      if (!kind || !QE.text && $("[data-type=text]", e)) return;
       e.setAttribute("data-qe-on", "");
       var js = [e].concat($$(".qe-js", e)).filter(x => x.classList.contains("qe-js"));
       js.forEach(x => { x.hidden = false; });

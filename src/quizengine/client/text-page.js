@@ -5,3 +5,6 @@ import * as text from "./text.js";
 const QE = (self.QE = self.QE || {});
 QE.text = text;
 QE.textUnrated = text.unrated;
+// After an instant navigation this file may run after quizengine.js, which then left the quiz
+// for it to mount.
+if (QE.init) QE.init();
