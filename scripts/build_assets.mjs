@@ -15,6 +15,7 @@ export const ASSETS = `${root}src/quizengine/assets/`;
 export const ENTRIES = {
   "quizengine.min.js": "page.js",
   "star.min.js": "star-page.js",
+  "text.min.js": "text-page.js",
   "progress.min.js": "progress-page.js",
   "calculator.min.js": "calculator-page.js",
   "calculator.min.css": "calculator.css",

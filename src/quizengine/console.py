@@ -35,6 +35,8 @@ def question_lines(result: QuestionResult) -> list[str]:
         lines.append(f"  rating {rating.id}: chose {rating.chosen}, counts {rating.counted}{why}")
     for advice in result.advice or []:
         lines.append(f"  tip: {advice.message}")
+    if result.met is not None:
+        lines.append(f"  rubric lines met: {', '.join(result.met) or 'none'}")
     if result.needs_self_review:
         lines.append("  rate yourself on the rubric to complete this self-review")
     return lines

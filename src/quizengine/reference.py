@@ -19,6 +19,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from .models import (
+    Criterion,
     GradeResult,
     Item,
     Option,
@@ -211,6 +212,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "answer": lambda: model_table(TextAnswer),
     "pair": lambda: model_table(Pair),
     "rubric": lambda: model_table(RubricCriterion),
+    "criterion": lambda: model_table(Criterion),
     "module": lambda: model_table(Module),
     "bank": lambda: model_table(Bank),
     "bank-entry": lambda: model_table(BankDraw),

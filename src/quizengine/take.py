@@ -25,6 +25,7 @@ from .models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from .safeio import FileRefused, check_output, json_text, terminal_text, write_atomic
@@ -128,6 +129,8 @@ def _answer(question: Question, ask: Ask, rng: random.Random) -> Any:
             return _matching(question, ask, rng, hint)
         case StarQuestion():
             return _star(question, ask)
+        case TextQuestion():
+            return _free_text(question, ask)
         case _:
             assert_never(question)
 
@@ -136,7 +139,7 @@ def _rated_at_end(question: Question) -> bool:
     """A self-review is scored only once rated: its checks show as it is written, its score
     with the results. Every other type is graded as soon as it is answered (in practice)."""
     match question:
-        case StarQuestion():
+        case StarQuestion() | TextQuestion():
             return True
         case (
             SingleQuestion()
@@ -227,6 +230,27 @@ def _star(question: StarQuestion, ask: Ask) -> dict[str, Any]:
     if rating:
         answer["self_rating"] = rating
     return answer
+
+
+def _free_text(question: TextQuestion, ask: Ask) -> dict[str, Any]:
+    """Write, then compare with the example answer and tick the rubric lines it meets."""
+    if question.min_words > 1:
+        _say(f"  Write at least {question.min_words} words.")
+    text = _paragraph(ask, "Your answer")
+    if question.example_answer:
+        _say("An example answer, to compare with yours:")
+        _block(question.example_answer)
+    _say("Does your answer do this? Type y or n for each line.")
+    met = []
+    for criterion in question.rubric:
+        while True:
+            raw = (ask(f"  {criterion.criterion.strip()} (y/n): ") or "").strip().lower()
+            if raw in ("y", "yes", "n", "no"):
+                break
+            _say("  Type y or n.")
+        if raw.startswith("y"):
+            met.append(criterion.key)
+    return {"text": text, "met": met}
 
 
 def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> int:

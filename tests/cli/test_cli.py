@@ -325,3 +325,39 @@ def test_take_asks_again_when_a_number_is_not_understood(tmp_path: Path) -> None
     assert "with or without 'hours' after it" in proc.stdout
     assert json.loads(saved.read_text())["answers"] == {"h": "138 hrs"}
     assert "Score: 1/1" in proc.stdout
+
+
+TEXT_QUIZ = """\
+id: text-take
+title: A written answer in the terminal
+questions:
+  - id: ask
+    type: text
+    prompt: How would you ask for two remote days?
+    min_words: 5
+    rubric:
+      - Names the exact ask
+      - Ends with a question
+    example_answer: Could we agree on two remote days a week?
+"""
+
+
+def test_take_text_shows_the_example_then_asks_for_each_rubric_line(tmp_path: Path) -> None:
+    quiz = tmp_path / "text.yaml"
+    quiz.write_text(TEXT_QUIZ)
+    saved = tmp_path / "saved.json"
+    answer = "I would like two remote days a week."
+    stdin = f"{answer}\n\nmaybe\ny\nn\n"
+    proc = run("take", str(quiz), "--save-response", str(saved), stdin=stdin)
+    assert_no_traceback(proc)
+    assert proc.returncode == 0
+    out = proc.stdout
+    assert out.index("An example answer") < out.index("Names the exact ask (y/n)")
+    assert "Could we agree on two remote days a week?" in out
+    assert "Type y or n." in out
+    assert "rubric lines met: a" in out
+    assert "Score: 0.5/1" in out
+    assert json.loads(saved.read_text())["answers"] == {"ask": {"text": answer, "met": ["a"]}}
+    regraded = json.loads(run("grade", str(quiz), str(saved), "--json").stdout)
+    assert regraded["questions"][0]["met"] == ["a"]
+    assert regraded["questions"][0]["needs_self_review"] is False

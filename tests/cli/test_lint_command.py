@@ -20,9 +20,9 @@ def test_output_matches_golden_file() -> None:
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout == GOLDEN.read_text()
     assert proc.stderr == (
-        "20 quiz files linted: 13 findings (1 draw-pool, 2 image-alt, 2 longest-correct, "
+        "22 quiz files linted: 14 findings (1 draw-pool, 2 image-alt, 2 longest-correct, "
         "1 missing-explanation, 1 negated-prompt, 1 numeric-unit, 1 of-the-above, "
-        "2 scaffold-text, 1 true-false-balance, 1 wrong-option-feedback)\n"
+        "2 scaffold-text, 1 text-example, 1 true-false-balance, 1 wrong-option-feedback)\n"
     )
 
 

@@ -21,6 +21,7 @@ from quizengine.models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 
@@ -103,6 +104,10 @@ def reference_answer(question: Question) -> Any:
             return question.answer_key()
         case StarQuestion():
             return None  # a self-review has no single right answer
+        case TextQuestion():
+            # The example answer, rated as meeting every line of the rubric.
+            text = question.example_answer or " ".join(["word"] * question.min_words)
+            return {"text": text, "met": [c.key for c in question.rubric]}
         case _:
             assert_never(question)
 

@@ -43,3 +43,6 @@ def test_vector(case: dict[str, Any]) -> None:
         assert result.error
     if "error" in expected:
         assert result.error == expected["error"]
+    for key in ("needs_self_review", "met"):
+        if key in expected:
+            assert getattr(result, key) == expected[key]

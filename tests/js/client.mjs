@@ -19,9 +19,16 @@ export function run(...names) {
 
 // variant: "source" or "built"; returns { grade, star }. star has the free-mode part model,
 // as on a page with a free-mode question (the built files hand it over through self.QE).
+// The grader finds a text question's rules on the page's global QE (text.min.js puts them
+// there), so they go on this realm's global, as a page with a text question has them.
 export async function load(variant) {
-  if (variant === "built") return { grade: run("quizengine.min.js").grade, star: run("star.min.js", "star-model.min.js").star };
+  const QE = (globalThis.QE = globalThis.QE || {});
+  if (variant === "built") {
+    QE.text = run("text.min.js").text;
+    return { grade: run("quizengine.min.js").grade, star: run("star.min.js", "star-model.min.js").star };
+  }
   if (variant !== "source") throw Error(`unknown client variant '${variant}'`);
+  QE.text = await import(new URL("text.js", src));
   const [grade, star] = await Promise.all(["grader.js", "star.js"].map((f) => import(new URL(f, src))));
   star.default.useModel(JSON.parse(readFileSync(new URL("../star/part_model.json", src), "utf8")));
   return { grade: grade.default, star: star.default };

@@ -25,6 +25,7 @@ for (const file of files) {
       if (want.invalid) assert.equal(typeof r.error, "string");
       if (want.error) assert.equal(r.error, want.error);
       if (want.feedback) assert.deepEqual(r.feedback, want.feedback);
+      for (const k of ["needs_self_review", "met"]) if (Object.hasOwn(want, k)) assert.deepEqual(r[k], want[k]);
       assert.equal(r.max_score, c.question.points ?? 1);
     });
   }

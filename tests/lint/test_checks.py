@@ -200,7 +200,7 @@ def test_a_fresh_scaffold_is_flagged_once_per_question(tmp_path: Path) -> None:
     path = new_quiz("fresh", tmp_path)
     found = [f for f in lint_file(path) if f.check == "scaffold-text"]
     lines = path.read_text().splitlines()
-    assert len(found) == 9  # the description and each of the eight example questions
+    assert len(found) == 10  # the description and each of the nine example questions
     assert found[0].message.startswith("description 'What this quiz practises")
     for finding in found:
         assert lines[finding.line - 1][finding.col - 1 :].strip(), finding

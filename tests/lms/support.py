@@ -28,6 +28,7 @@ from quizengine.models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 
@@ -56,6 +57,9 @@ def reference(q: Question) -> Any:
         return [item.key for item in q.items]
     if isinstance(q, MatchingQuestion):
         return q.answer_key()
+    if isinstance(q, TextQuestion):
+        text = " ".join(["I asked for it and said why it helps the team."] * q.min_words)
+        return {"text": text, "met": [c.key for c in q.rubric]}
     return star_response(q)
 
 

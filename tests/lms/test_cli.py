@@ -89,7 +89,7 @@ def test_import_gift_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
     from quizengine import cli
 
     assert cli.main(["validate", str(target)]) == 0
-    assert f"{source}:17:1: warning: quiz 'weights' question 'uneven-weights':" in err
+    assert f"{source}:11:1: warning: quiz 'weights' question 'all-or-nothing':" in err
 
 
 def test_import_moodle_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,6 +23,7 @@ from quizengine.models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 
@@ -38,6 +39,7 @@ _KIND = {
     "matching": "Matching",
     "ordering": "Matching",
     "star": "Essay",
+    "text": "Essay",
 }
 
 
@@ -60,7 +62,10 @@ def test_gift_pegjs_reads_what_we_wrote(quiz: Quiz, parsed: dict[str, Any]) -> N
     for ours, theirs in zip(quiz.questions, questions, strict=True):
         assert theirs["type"] == _KIND[ours.type], ours.id
         assert theirs["stem"]["format"] == "markdown"
-        if not isinstance(ours, StarQuestion):
+        if isinstance(ours, TextQuestion):  # the rubric follows the prompt, for the grader
+            assert theirs["stem"]["text"].startswith(ours.prompt.strip() + "\n\n---")
+            assert all(c.criterion in theirs["stem"]["text"] for c in ours.rubric)
+        elif not isinstance(ours, StarQuestion):
             assert theirs["stem"]["text"] == ours.prompt.strip()
             expected_general = (ours.explanation or "").strip() or None
             got_general = theirs["globalFeedback"]["text"] if theirs["globalFeedback"] else None

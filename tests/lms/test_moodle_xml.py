@@ -13,6 +13,7 @@ import pytest
 from quizengine import load_paths, load_quiz
 from quizengine.lms import export_quizzes, import_text
 from quizengine.lms.common import MOODLE_GRADES
+from quizengine.lms.text_essay import DEFAULT_CRITERION
 from quizengine.models import (
     MatchingQuestion,
     MultipleQuestion,
@@ -21,6 +22,7 @@ from quizengine.models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 
@@ -235,6 +237,7 @@ def test_a_moodle_written_file_imports_with_notes(tmp_path: Path) -> None:
         "terms",
         "steps",
         "story",
+        "opinion",
     ]
     single = by_id["deadline-reply"]
     assert isinstance(single, SingleQuestion)
@@ -267,6 +270,10 @@ def test_a_moodle_written_file_imports_with_notes(tmp_path: Path) -> None:
     star = by_id["story"]
     assert isinstance(star, StarQuestion)
     assert (star.mode, star.min_words, star.max_words, star.rubric) == ("free", 120, 350, None)
+    opinion = by_id["opinion"]  # any other essay: a text question, rubric to be written
+    assert isinstance(opinion, TextQuestion)
+    assert opinion.prompt == "What do you think of open salaries?"
+    assert [c.criterion for c in opinion.rubric] == [DEFAULT_CRITERION]
     notes = "\n".join(n.format() for n in result.notes)
     for fragment in (
         "question 'deadline-reply': images and attached files dropped",
@@ -275,7 +282,7 @@ def test_a_moodle_written_file_imports_with_notes(tmp_path: Path) -> None:
         "question 'hourly-rate': only the main unit is kept",
         "question 'steps': grading method ABSOLUTE_POSITION approximated",
         "question 'story': essay that names Situation, Task, Action and Result",
-        "question 'opinion': essay questions have no equivalent",
+        "question 'opinion': essay imported as a text question with a one-line rubric",
         "question 'Cloze': Moodle question type 'multianswer' has no equivalent",
         "question 'Intro': Moodle question type 'description' has no equivalent",
     ):

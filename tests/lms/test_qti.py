@@ -31,6 +31,7 @@ from quizengine.models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 
@@ -49,6 +50,7 @@ CANVAS_TYPES = {
     "matching": "matching_question",
     "ordering": "matching_question",
     "star": "essay_question",
+    "text": "essay_question",
 }
 
 REFERENCE_TEXT = """\
@@ -230,7 +232,10 @@ def test_qti2latex_reads_types_prompts_choices_and_points(
         assert qti2latex.guess_type(meta, item) == CANVAS_TYPES[question.type]
         assert int(meta["points_possible"]) == question.points
         stem = qti2latex.get_item_stem(item)
-        if not isinstance(question, StarQuestion):
+        if isinstance(question, TextQuestion):  # the rubric follows the prompt, for the grader
+            assert stem.startswith(md_to_html(question.prompt))
+            assert all(md_to_html(c.criterion)[3:-4] in stem for c in question.rubric)
+        elif not isinstance(question, StarQuestion):
             assert stem == md_to_html(question.prompt)
         choices = qti2latex.get_choices(item)
         correct = qti2latex.get_correct_idents(item)

@@ -25,6 +25,7 @@ from quizengine.models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
 )
 
 from .support import ROOT, assert_grades_alike, reference, score
@@ -45,6 +46,7 @@ def test_every_course_quiz_is_loaded() -> None:
         "ordering",
         "matching",
         "star",
+        "text",
     }
 
 
@@ -90,6 +92,15 @@ def _check_texts(original: Question, imported: Question, fmt: str) -> None:
             original.max_words,
         )
         assert _rubric(imported) == _rubric(original)
+        assert comparable(imported.example_answer or "") == comparable(
+            original.example_answer or ""
+        )
+    if isinstance(original, TextQuestion):
+        assert isinstance(imported, TextQuestion)
+        assert imported.min_words == original.min_words
+        assert [(c.key, comparable(c.criterion)) for c in imported.rubric] == [
+            (c.key, comparable(c.criterion)) for c in original.rubric
+        ]
         assert comparable(imported.example_answer or "") == comparable(
             original.example_answer or ""
         )

@@ -18,7 +18,7 @@ from quizengine.render import (
     render_complete_button,
     render_quiz,
 )
-from quizengine.render.assets import path_assets
+from quizengine.render.assets import needed, path_assets
 
 from ..conftest import need_node
 
@@ -132,13 +132,14 @@ def test_the_part_model_loads_only_where_a_free_mode_star_question_is() -> None:
     assert out.count("star-model.js") == 1
 
 
-def test_bundle_ships_nine_files() -> None:
+def test_bundle_ships_ten_files() -> None:
     files = bundle()
     assert set(files) == {
         "path.js",
         "path.css",
         "quizengine.js",
         "star.js",
+        "text.js",
         "star-model.js",
         "progress.js",
         "calculator.js",
@@ -223,3 +224,14 @@ def test_the_part_model_stays_within_its_budget() -> None:
     """The free-mode weights, gzipped: at most 30 KiB (issue 10). Training prunes features
     to keep it there (scripts/train_star.py)."""
     assert len(gzip.compress(bundle()["star-model.js"].encode(), 9)) <= 30 * 1024
+
+
+def test_a_text_question_page_stays_within_the_quiz_page_budget_plus_its_own_file() -> None:
+    """text.js (the `text` question's grader and behaviour) loads only where one is."""
+    sizes = {name: len(gzip.compress(text.encode(), 9)) for name, text in bundle().items()}
+    assert sizes["quizengine.js"] + sizes["quizengine.css"] + sizes["text.js"] <= 12 * 1024, sizes
+
+
+def test_text_js_is_loaded_only_where_a_text_question_is() -> None:
+    assert "text.js" in needed('<section data-qe="quiz"><div class="qe-q" data-type="text">')
+    assert "text.js" not in needed('<section data-qe="quiz"><div class="qe-q" data-type="star">')

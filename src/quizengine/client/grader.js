@@ -30,14 +30,16 @@ export default (function (R, require) {
       need(typeof a == "string", "an option id");
       has(ids(q.options), a, "option");
       var o = q.options.find(o => o.id == a);
-      return [+!!o.correct, [o.feedback]];
+      return [o.weight ?? +!!o.correct, [o.feedback]];
     },
     multiple: (q, a) => {
-      var c = 0, w = 0, n = 0, f = [];
+      // With weights (grading/choice.py weighted_fraction): the chosen weights' sum over
+      // the positive weights' total, summed in authored order as Python does.
+      var c = 0, w = 0, n = 0, f = [], t = 0, s = 0, W = q.options.some(o => o.weight != null);
       strs(a, "a list of option ids");
       a.forEach(x => has(ids(q.options), x, "option"));
-      q.options.forEach(o => { n += !!o.correct; if (a.includes(o.id)) { o.correct ? c++ : w++; f.push(o.feedback); } });
-      return [q.scoring == AON ? +(c == n && !w) : Math.max(0, (c - w) / n), f];
+      q.options.forEach(o => { var v = o.weight || 0; n += !!o.correct; if (v > 0) t += v; if (a.includes(o.id)) { s += v; o.correct ? c++ : w++; f.push(o.feedback); } });
+      return [W ? s / t : q.scoring == AON ? +(c == n && !w) : Math.max(0, (c - w) / n), f];
     },
     true_false: (q, a) => [need(typeof a == "boolean", "true or false") && +(a == q.answer)],
     short_text: (q, a) => {
@@ -77,6 +79,8 @@ export default (function (R, require) {
       for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) ok += a.indexOf(all[i]) < a.indexOf(all[j]);
       return [ok / (n * (n - 1) / 2)];
     },
+    // A text question's grader comes with text.js, loaded only where one is.
+    text: (q, a) => R.QE.text.grade(q, a),
     matching: (q, a) => {
       var p = q.pairs, lefts = ids(p), rights = p.map((_, i) => ab(i)).concat(ids(q.distractors)), ok = 0;
       need(a && typeof a == "object" && !isA(a), "an object mapping left ids to right ids");
@@ -95,6 +99,7 @@ export default (function (R, require) {
       r.status = f >= 1 - E ? "correct" : f <= E ? "incorrect" : "partial";
       r.score = f * r.max_score;
       r.feedback = (x[1] || []).concat(r.status == "correct" ? q.feedback_correct : q.feedback_incorrect).filter(Boolean);
+      Object.assign(r, x[2]);
     } catch (e) {
       if (!e.invalid) throw e;
       r.status = "invalid";

@@ -197,7 +197,8 @@ export default function start(w, d) {
         $$("textarea", li).forEach(x => { x.value = a && a[x.dataset.k] || ""; });
         $$(".qe-crit", li).forEach(f => $$("input", f).forEach(x => { x.checked = !!a && obj(a.self_rating) && a.self_rating[f.dataset.r] === +x.value; }));
         count(q);
-      } else if (t != "ordering") {
+      } else if (t == "text") QE.text.put(li, a);
+      else if (t != "ordering") {
         $$("input", li).forEach(x => {
           if (x.type == "text") x.value = a == null ? "" : a;
           else x.checked = a != null && [].concat(a).map(String).includes(x.value);
@@ -211,6 +212,7 @@ export default function start(w, d) {
         $$("select", li).forEach(s => { if (s.value) a[s.dataset.left] = s.value; });
         return Object.keys(a).length ? a : undefined;
       }
+      if (t == "text") return QE.text.get(li);
       if (t == "star") {
         $$("textarea", li).forEach(x => { a[x.dataset.k] = x.value; v = v || x.value.trim(); });
         $$(".qe-crit", li).forEach(f => { var c = $("input:checked", f); if (c) { r[f.dataset.r] = +c.value; a.self_rating = r; v = 1; } });
@@ -245,7 +247,7 @@ export default function start(w, d) {
       li.dataset.status = r.status;
       $$(".qe-nan", li).forEach(e => { e.hidden = true; });
       // An unrated STAR answer has no score yet: its checks are feedback, not a verdict.
-      box.replaceChildren(mk("p", "qe-st", r.needs_self_review ? QE.starUnrated(sub) : WORD[r.status] + ": " + num(r.score) + " of " + pts(r.max_score) + "."));
+      box.replaceChildren(mk("p", "qe-st", r.needs_self_review ? QE[t + "Unrated"](sub) : WORD[r.status] + ": " + num(r.score) + " of " + pts(r.max_score) + "."));
       if (r.error) box.append(mk("p", 0, r.error));
       list(box, r.feedback.filter(f => !(opts || []).some(o => o.feedback == f)), 1);
       if (opts) $$(".qe-opt", li).forEach(o => {
@@ -262,13 +264,15 @@ export default function start(w, d) {
       if (r.status != "correct" && t == "numeric") box.append(mk("p", 0, "The answer: " + q.answer + (q.units || q.unit ? " " + (q.units || [q.unit])[0] : "") + (q.tolerance ? " (give or take " + q.tolerance + ")" : "") + "."));
       // A STAR result is told by star-ui.js, which comes with star.js on pages with a STAR question.
       if (t == "star") QE.starShow(box, q, r, mk, list);
+      if (t == "text") QE.text.show(li);
       $$(".qe-expl,.qe-ex", li).forEach(e => { e.hidden = false; });
       box.hidden = false;
     }
+    // A STAR or text answer is rated after checking: it stays open until the quiz is submitted.
     function lock(q, on, all) {
-      var li = lis[q.id], c = $(".qe-acts", li);
-      if (q.type != "star" || all) $$("input,select,textarea,[data-act=up],[data-act=down]", li).forEach(x => { x.disabled = on; });
-      if (c) c.hidden = on && (q.type != "star" || all);
+      var li = lis[q.id], c = $(".qe-acts", li), open = !all && (q.type == "star" || q.type == "text");
+      if (!open) $$("input,select,textarea,[data-act=up],[data-act=down]", li).forEach(x => { x.disabled = on; });
+      if (c) c.hidden = on && !open;
     }
     function check(q) {
       var li = lis[q.id], n = "Question " + (st.presented.indexOf(q.id) + 1);
@@ -317,7 +321,8 @@ export default function start(w, d) {
       var m = "You scored " + num(res.score) + " of " + pts(res.max_score) + " (" + num(res.percent) + "%). " +
         (res.passed ? "✓ Passed" : "✗ Not passed yet") + ": the pass mark is " + num(data.pass_mark * 100) + "%.";
       sum.replaceChildren(mk("p", "qe-st", m), mk("p", 0, "Attempts: " + st.attempts + ". Best score: " + num(st.best.percent) + "%."));
-      if (res.questions.some(r => r.needs_self_review)) sum.append(mk("p", "qe-warn", QE.starUnrated(2)));
+      s = res.questions.find(r => r.needs_self_review);
+      if (s) sum.append(mk("p", "qe-warn", QE[s.type + "Unrated"](2)));
       sum.dataset.status = res.passed ? "correct" : "incorrect";
       sum.hidden = false;
       foot();
@@ -342,7 +347,7 @@ export default function start(w, d) {
     function retry() {
       var keep = {};
       // A STAR answer is the learner's own writing: a new attempt keeps it to revise.
-      qs.forEach(q => { if (q.type == "star" && own(st.answers, q.id)) keep[q.id] = st.answers[q.id]; });
+      qs.forEach(q => { if (q.type == "star" && own(st.answers, q.id)) keep[q.id] = st.answers[q.id]; if (q.type == "text" && own(st.answers, q.id)) keep[q.id] = { text: st.answers[q.id].text }; });
       st.answers = keep;
       deal(); paint(); persist();
       say(root, "New attempt started.");
@@ -397,9 +402,10 @@ export default function start(w, d) {
   QE.init = function () {
     flush();
     $$("[data-qe]:not([data-qe-on])").forEach(e => {
-      // progress.js may arrive after this runs: it mounts its widget then.
+      // progress.js (or text.js, for a quiz with a text question) may arrive after this runs:
+      // it mounts its widget then.
       var kind = KINDS[e.dataset.qe];
-      if (!kind) return;
+      if (!kind || !QE.text && $("[data-type=text]", e)) return;
       e.setAttribute("data-qe-on", "");
       var js = [e].concat($$(".qe-js", e)).filter(x => x.classList.contains("qe-js"));
       js.forEach(x => { x.hidden = false; });

@@ -11,7 +11,11 @@ def grade_single(question: SingleQuestion, answer: object) -> QuestionResult:
     option = question.by_id.get(chosen)
     if option is None:
         raise InvalidAnswer(f"unknown option id '{chosen}'")
-    return finish(question, "single", 1.0 if option.correct else 0.0, [option.feedback])
+    if option.weight is not None:  # a wrong option's part credit (never below 0)
+        fraction = min(1.0, max(0.0, option.weight))
+    else:
+        fraction = 1.0 if option.correct else 0.0
+    return finish(question, "single", fraction, [option.feedback])
 
 
 def grade_multiple(question: MultipleQuestion, answer: object) -> QuestionResult:
@@ -27,13 +31,31 @@ def grade_multiple(question: MultipleQuestion, answer: object) -> QuestionResult
         shown = bad if isinstance(bad, str) else json_type(bad)
         raise InvalidAnswer(f"unknown option id '{shown}'")
     correct = question.correct_ids
-    if question.scoring == "all_or_nothing":
+    if question.weighted:
+        fraction = weighted_fraction(question, chosen)
+    elif question.scoring == "all_or_nothing":
         fraction = 1.0 if chosen == correct else 0.0
     else:
         right, wrong = len(chosen & correct), len(chosen - correct)
         fraction = max(0.0, (right - wrong) / len(correct))
     feedback: list[str | None] = [fb for key, fb in question.feedback_by_id if key in chosen]
     return finish(question, "multiple", fraction, feedback)
+
+
+def weighted_fraction(question: MultipleQuestion, chosen: set[str]) -> float:
+    """Moodle's rule: the chosen options' weights summed, clamped to [0, 1]; scaled by the
+    positive weights' total, so thirds written 0.33 still give the full set full marks.
+
+    Plain loops in authored order, not `sum()` (compensated since Python 3.12), so the sums
+    are the browser grader's to the last bit."""
+    total = got = 0.0
+    for option in question.options:
+        weight = option.weight or 0.0
+        if weight > 0:
+            total += weight
+        if option.key in chosen:
+            got += weight
+    return min(1.0, max(0.0, got / total))
 
 
 def grade_true_false(question: TrueFalseQuestion, answer: object) -> QuestionResult:

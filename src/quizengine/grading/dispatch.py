@@ -20,11 +20,13 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..safeio import JsonRefused, loads_json
 from .choice import grade_multiple, grade_single, grade_true_false
 from .common import EPSILON, InvalidAnswer
+from .essay import grade_text
 from .matching import grade_matching
 from .numeric import grade_numeric
 from .ordering import grade_ordering
@@ -52,6 +54,8 @@ def _graded(question: Question, answer: object) -> QuestionResult:
             return grade_matching(question, answer)
         case StarQuestion():
             return grade_star(question, answer)
+        case TextQuestion():
+            return grade_text(question, answer)
         case _:
             assert_never(question)
 

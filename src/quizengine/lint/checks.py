@@ -27,6 +27,7 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..scaffold import render_quiz_template
@@ -84,6 +85,10 @@ CHECKS: dict[str, str] = {
         "that lost the file) gets nothing from it; say in the alt text what it shows: "
         "`![Bar chart: offer B pays most](img/chart.png)`"
     ),
+    "text-example": (
+        "learners score a written answer by comparing it with an example and ticking the "
+        "rubric; without an example they rate it against nothing"
+    ),
     "numeric-unit": (
         "a learner who answers in the unit the prompt names ('20 days') is told the answer "
         "was not understood; list that unit's spellings in `units`"
@@ -117,6 +122,7 @@ def _options(q: Question) -> list[Option] | None:
             | OrderingQuestion()
             | MatchingQuestion()
             | StarQuestion()
+            | TextQuestion()
         ):
             return None
         case _:
@@ -301,6 +307,12 @@ def _scaffold_text(quiz: Quiz, data: Any, emit: Emit) -> None:
         emit(loc, f"{where}{name} '{_short(text)}' is example text from `quizengine new`")
 
 
+def _text_example(quiz: Quiz, data: Any, emit: Emit) -> None:
+    for qi, q in enumerate(quiz.questions):
+        if isinstance(q, TextQuestion) and not q.example_answer:
+            emit(("questions", qi), f"question '{q.id}' is a written answer with no example_answer")
+
+
 def _draw_pool(quiz: Quiz, data: Any, emit: Emit) -> None:
     pools = quiz.pools()
     drawn: list[tuple[int | str, ...]] = [
@@ -381,4 +393,5 @@ CHECK_FUNCTIONS: dict[str, Callable[[Quiz, Any, Emit], None]] = {
     "draw-pool": _draw_pool,
     "numeric-unit": _numeric_unit,
     "image-alt": _image_alt,
+    "text-example": _text_example,
 }

@@ -14,6 +14,7 @@ from typing import Any
 
 from .common import Notes, UniqueIds, close, fmt_number
 from .star_essay import parse_essay, split_feedback
+from .text_essay import parse_text_essay
 
 
 @dataclass(slots=True)
@@ -137,9 +138,13 @@ def _choice(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
             note(f"{len(top)} options give full marks; only the first stays correct")
         if not close(best, 1.0):
             note(f"the best option earns {best:.0%}: imported as the correct one")
-        if any(0 < a.fraction < best for a in raw.answers):
-            note("partial credit for wrong options dropped: single choice is right or wrong")
         options[top[0]]["correct"] = True
+        partial = [i for i, a in enumerate(raw.answers) if i not in top and a.fraction != 0]
+        if partial and close(best, 1.0):
+            for i in partial:  # a wrong option's part credit (or penalty) becomes its weight
+                options[i]["weight"] = round(raw.answers[i].fraction, 7)
+        elif any(0 < a.fraction < best for a in raw.answers):
+            note("partial credit for wrong options dropped: single choice is right or wrong")
         return {"type": "single", **body}
     return _multiple(raw, options, body, note)
 
@@ -165,9 +170,15 @@ def _multiple(
             " (the LMS gave part credit for an incomplete, clean selection)"
         )
         return {"type": "multiple", "scoring": "all_or_nothing", **body}
+    if abs(sum(right) - 1) <= 0.01:
+        for option, answer in zip(options, raw.answers, strict=True):
+            if answer.fraction:  # Moodle's fractions are our weights, grading included
+                option["weight"] = round(answer.fraction, 7)
+        return {"type": "multiple", **body}
     note(
-        "option weights approximated: each correct option now counts equally and each"
-        " wrong choice takes off one correct option's share"
+        "option weights approximated: the correct options' grades do not add up to 100%, so"
+        " each correct option now counts equally and each wrong choice takes off one"
+        " correct option's share"
     )
     return {"type": "multiple", **body}
 
@@ -291,8 +302,7 @@ def _ordering(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
 def _essay(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
     star = parse_essay(raw.prompt)
     if star is None:
-        note("essay questions have no equivalent (only STAR self-reviews do): skipped")
-        return None
+        return _text(raw, note)
     raw.prompt = star.prompt
     body: dict[str, Any] = {"type": "star", **star.data}
     low, high = raw.word_limits
@@ -302,6 +312,27 @@ def _essay(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
         note(
             "essay that names Situation, Task, Action and Result imported as a free-mode"
             " STAR self-review with the default rubric"
+        )
+    explanation, example = split_feedback(raw.general_feedback)
+    if explanation:
+        body["explanation"] = explanation
+    if example:
+        body["example_answer"] = example
+    return body
+
+
+def _text(raw: RawQuestion, note: NoteFn) -> dict[str, Any]:
+    """Any other essay: a `text` question, self-rated against the rubric in its text."""
+    fields = parse_text_essay(raw.prompt)
+    raw.prompt = fields.prompt
+    body: dict[str, Any] = {"type": "text", **fields.data}
+    low = raw.word_limits[0]
+    if low is not None and low > 1 and "min_words" not in body:
+        body["min_words"] = low
+    if not fields.ours:
+        note(
+            "essay imported as a text question with a one-line rubric: write the criteria a"
+            " good answer meets, which learners tick to score themselves"
         )
     explanation, example = split_feedback(raw.general_feedback)
     if explanation:

@@ -21,6 +21,7 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
@@ -109,11 +110,17 @@ def _fb(feedback: str | None) -> str:
     return f"#{escape(feedback)}" if feedback else ""
 
 
+def _part_credit(fraction: float) -> str:
+    """A weighted single choice's wrong option: `~%50%`; plain `~` when it earns nothing."""
+    return "" if fraction >= 1 or fraction == 0 else f"%{percent(fraction)}%"
+
+
 def _answers(question: Question, notes: Notes) -> list[str]:
     match question:
         case SingleQuestion():
             return [
-                f"{'=' if w.fraction >= 1 else '~'}{escape(w.text)}{_fb(w.feedback)}"
+                f"{'=' if w.fraction >= 1 else '~'}{_part_credit(w.fraction)}{escape(w.text)}"
+                f"{_fb(w.feedback)}"
                 for w in choice_weights(question, notes, merge=True)
             ]
         case MultipleQuestion():
@@ -137,6 +144,10 @@ def _answers(question: Question, notes: Notes) -> list[str]:
             return _pairs(question, pairs, [d.text for d in question.distractors], notes)
         case OrderingQuestion():
             return _pairs(question, ordering_as_pairs(question, notes, FORMAT), [], notes)
+        case TextQuestion():
+            if question.min_words > 1:
+                notes.add(question.id, "GIFT has no word limits: the minimum is in the text")
+            return []
         case StarQuestion():
             notes.add(
                 question.id,

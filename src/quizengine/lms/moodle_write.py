@@ -26,6 +26,7 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..safeio import xml_clean
@@ -144,6 +145,9 @@ def _body(node: ET.Element, question: Question, notes: Notes) -> str:
         case StarQuestion():
             _essay(node, question, notes)
             return "essay"
+        case TextQuestion():
+            _text_essay(node, question)
+            return "essay"
         case _:
             assert_never(question)
 
@@ -259,6 +263,20 @@ def _ordering(node: ET.Element, question: OrderingQuestion, notes: Notes) -> Non
     for position, item in enumerate(question.items, start=1):
         answer = ET.SubElement(node, "answer", fraction=str(position), format="html")
         _rich(answer, md_to_inline_html(item.text))
+
+
+def _text_essay(node: ET.Element, question: TextQuestion) -> None:
+    """Moodle's essay, graded by hand; the rubric is in the question text (`framing`)."""
+    _value(node, "responseformat", "editor")
+    _value(node, "responserequired", "1")
+    _value(node, "responsefieldlines", "10")
+    _value(node, "minwordlimit", str(question.min_words) if question.min_words > 1 else "")
+    _value(node, "maxwordlimit", "")
+    for tag, value in (("attachments", "0"), ("attachmentsrequired", "0"), ("maxbytes", "0")):
+        _value(node, tag, value)
+    _value(node, "filetypeslist", "")
+    _html(node, "graderinfo", question.example_answer)
+    _html(node, "responsetemplate", None)
 
 
 def _essay(node: ET.Element, question: StarQuestion, notes: Notes) -> None:

@@ -22,11 +22,13 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
 from .common import Notes, moodle_grade
 from .star_essay import essay_prompt, general_feedback
+from .text_essay import essay_prompt as text_prompt
 
 _MAX_EXPANSIONS = 20
 
@@ -55,6 +57,9 @@ def framing(question: Question) -> Framing:
         case StarQuestion():
             # No LMS runs the STAR checks: the guidance and rubric travel in the essay's text.
             return Framing(essay_prompt(question), general_feedback(question), by_hand=True)
+        case TextQuestion():
+            # The rubric travels in the essay's text, for the learner and the grader.
+            return Framing(text_prompt(question), general_feedback(question), by_hand=True)
         case (
             SingleQuestion()
             | MultipleQuestion()
@@ -93,7 +98,11 @@ def choice_weights(
     nearest an LMS gets (an incomplete but clean selection still earns part credit).
     With `merge`, a single-choice question's feedback_correct / feedback_incorrect join the
     options' own feedback, for formats without whole-question feedback.
+    Authored weights travel as they are (snapped to the grades Moodle accepts): they are
+    Moodle's own fractions, which is where imported ones came from.
     """
+    if question.weighted:
+        return _authored_weights(question, notes, merge=merge)
     if isinstance(question, SingleQuestion):
         return [
             Weighted(
@@ -126,6 +135,26 @@ def choice_weights(
     else:
         wrong = -right
     return [Weighted(o.text, right if o.correct else wrong, o.feedback) for o in question.options]
+
+
+def _authored_weights(
+    question: SingleQuestion | MultipleQuestion, notes: Notes, *, merge: bool
+) -> list[Weighted]:
+    out = []
+    for o in question.options:
+        weight = o.weight if o.weight is not None else (1.0 if o.correct else 0.0)
+        grade = moodle_grade(weight)
+        if abs(grade - weight) > 1e-6:
+            notes.add(
+                question.id,
+                f"option '{o.key}': weight {weight:g} rounded to {grade:g}, the nearest grade "
+                "an LMS accepts",
+            )
+        closing = None
+        if merge and isinstance(question, SingleQuestion):
+            closing = question.feedback_correct if o.correct else question.feedback_incorrect
+        out.append(Weighted(o.text, grade, join_feedback(o.feedback, closing)))
+    return out
 
 
 def combined_feedback_note(question: QuestionBase, notes: Notes, fmt: str) -> None:

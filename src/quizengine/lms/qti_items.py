@@ -23,6 +23,7 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
@@ -121,9 +122,11 @@ def item_xml(question: Question, quiz_id: str, notes: Notes) -> ET.Element:
     match question:
         case SingleQuestion():
             _choices(item, question, _options(question), multiple=False)
+            _part_credit(item, question)
             return item.finish("multiple_choice_question")
         case MultipleQuestion():
             _choices(item, question, _options(question), multiple=True)
+            _part_credit(item, question)
             if question.scoring == "all_or_nothing":
                 notes.add(
                     question.id,
@@ -152,6 +155,10 @@ def item_xml(question: Question, quiz_id: str, notes: Notes) -> ET.Element:
             return item.finish("matching_question")
         case StarQuestion():
             _essay(item, question)
+            return item.finish("essay_question")
+        case TextQuestion():
+            _fib(item, decimal=False)  # the essay's answer box; the rubric is in its text
+            _sub(item.condition(stop=True)[1], "other")
             return item.finish("essay_question")
         case _:
             assert_never(question)
@@ -186,6 +193,29 @@ def _choices(item: _Item, q: QuestionBase, choices: list[_Choice], *, multiple: 
     _sub(node, "setvar", "100", action="Set", varname="SCORE")
     item.show(node, "correct_fb", q.feedback_correct)
     item.otherwise("general_incorrect_fb", q.feedback_incorrect)
+
+
+def _part_credit(item: _Item, q: SingleQuestion | MultipleQuestion) -> None:
+    """Authored weights as QTI score rules: each chosen option adds its weight (the exact
+    correct set still sets 100). Canvas applies its own rule to choice questions on import,
+    so the note says the weights may not survive there."""
+    if not q.weighted:
+        return
+    base = item.node.get("ident", "")
+    for o in q.options:
+        if o.weight and not (isinstance(q, SingleQuestion) and o.correct):
+            node, var = item.condition(stop=False)
+            _sub(var, "varequal", f"{base}_{o.key}", respident="response1")
+            _sub(
+                node, "setvar", fmt_number(round(o.weight * 100, 4)), action="Add", varname="SCORE"
+            )
+            item.processing.remove(node)
+            item.processing.insert(1, node)  # before the exact-set rule, which stops
+    item.notes.add(
+        q.id,
+        "option weights written as QTI score rules; Canvas grades choice questions by its own "
+        "rule on import, so check the partial credit there",
+    )
 
 
 def _fib(item: _Item, *, decimal: bool) -> None:

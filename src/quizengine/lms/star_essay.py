@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import STAR_CHECK_IDS, StarQuestion
+from ..models import STAR_CHECK_IDS, StarQuestion, TextQuestion
 from ..star.rubric import DEFAULT_RUBRIC, effective_rubric
 
 HEADER = "STAR self-review"
@@ -65,7 +65,7 @@ def essay_prompt(question: StarQuestion) -> str:
     return "\n".join(lines)
 
 
-def general_feedback(question: StarQuestion) -> str | None:
+def general_feedback(question: StarQuestion | TextQuestion) -> str | None:
     """Explanation and example answer: both belong after the learner has written."""
     parts = [question.explanation or ""]
     if question.example_answer:

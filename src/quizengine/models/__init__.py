@@ -6,6 +6,7 @@ from .questions import (
     QUESTION_TYPES,
     STAR_CHECK_IDS,
     STAR_GATE,
+    Criterion,
     Item,
     MatchingQuestion,
     MultipleQuestion,
@@ -19,6 +20,7 @@ from .questions import (
     SingleQuestion,
     StarQuestion,
     TextAnswer,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from .quiz import Quiz
@@ -42,6 +44,7 @@ __all__ = [
     "STAR_PARTS",
     "Advice",
     "Check",
+    "Criterion",
     "GradeResult",
     "Item",
     "MatchingQuestion",
@@ -64,6 +67,7 @@ __all__ = [
     "Status",
     "StrictModel",
     "TextAnswer",
+    "TextQuestion",
     "TrueFalseQuestion",
     "default_id",
 ]

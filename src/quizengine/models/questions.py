@@ -49,6 +49,17 @@ class Option(StrictModel):
         description="Shown next to this option when the learner chose it.",
         examples=["Yes: decide it before the call, not during it."],
     )
+    weight: float | None = Field(
+        default=None,
+        ge=-1,
+        le=1,
+        description="Partial credit, from -1 to 1: the share of the question's points that "
+        "choosing this option earns (negative: takes off). `multiple`: a positive weight "
+        "makes the option correct, and the positive weights add up to 1; `single`: the "
+        "correct option is worth 1 and a wrong one its weight. Unset on every option: the "
+        "usual scoring.",
+        examples=[0.5],
+    )
 
     @property
     def key(self) -> str:
@@ -198,6 +209,11 @@ class _ChoiceQuestion(QuestionBase):
         return {o.key: o for o in self.options}
 
     @cached_property
+    def weighted(self) -> bool:
+        """Whether any option sets a `weight`: then every option's weight decides the score."""
+        return any(o.weight is not None for o in self.options)
+
+    @cached_property
     def feedback_by_id(self) -> tuple[tuple[str, str], ...]:
         """(id, feedback) in authored order, for the options that have feedback."""
         return tuple((o.key, o.feedback) for o in self.options if o.feedback)
@@ -216,6 +232,17 @@ class SingleQuestion(_ChoiceQuestion):
                 "exactly one option must be correct, found {found}",
                 {"found": found},
             )
+        for index, option in enumerate(options):
+            # The right answer earns full marks; a wrong one earns at most part of them.
+            if option.weight is not None and option.correct != (option.weight >= 1):
+                raise PydanticCustomError(
+                    "single_weight",
+                    "the correct option is worth 1 (leave its weight out)"
+                    if option.correct
+                    else "a wrong option's weight must be below 1 (only the correct one earns "
+                    "full marks)",
+                    {"at": (index, "weight")},
+                )
         return options
 
 
@@ -228,6 +255,46 @@ class MultipleQuestion(_ChoiceQuestion):
         "correct set.",
         examples=["all_or_nothing"],
     )
+
+    @field_validator("options")
+    @classmethod
+    def _weights(cls, options: list[Option]) -> list[Option]:
+        """With weights, an option is correct exactly when its weight is positive, and the
+        positive weights add up to 1 (Moodle's rule; thirds written 0.33 are fine)."""
+        if not any(o.weight is not None for o in options):
+            return options
+        for index, option in enumerate(options):
+            weight = option.weight or 0.0
+            if "correct" not in option.model_fields_set:
+                option.correct = weight > 0
+            elif option.correct != (weight > 0):
+                raise PydanticCustomError(
+                    "multiple_weight",
+                    "a correct option needs a positive weight"
+                    if option.correct
+                    else "an option with a positive weight is correct: remove 'correct: false'",
+                    {"at": (index, "weight" if option.correct else "correct")},
+                )
+        total = sum(o.weight for o in options if o.weight is not None and o.weight > 0)
+        if total and abs(total - 1) > 0.01 + 1e-9:
+            raise PydanticCustomError(
+                "weight_total",
+                "the positive weights add up to {total}, not 1: choosing every correct "
+                "option must earn full marks",
+                {"total": f"{total:g}"},
+            )
+        return options
+
+    @model_validator(mode="after")
+    def _weights_with_partial(self) -> MultipleQuestion:
+        if self.weighted and self.scoring == "all_or_nothing":
+            raise PydanticCustomError(
+                "weight_scoring",
+                "option weights give partial credit, so they cannot go with "
+                "'scoring: all_or_nothing': remove one of the two",
+                {"at": ("scoring",)},
+            )
+        return self
 
     @field_validator("options")
     @classmethod
@@ -524,6 +591,63 @@ class StarQuestion(QuestionBase):
         return self
 
 
+class Criterion(StrictModel):
+    id: Slug | None = _position_id("criterion", "names-the-perk")
+    criterion: Markdown = Field(
+        description="One thing a good answer does, which the learner ticks when theirs does "
+        "it (Markdown).",
+        examples=["Names the perk and what it is worth to you"],
+    )
+
+    @property
+    def key(self) -> str:
+        assert self.id is not None, "ids are assigned during validation"
+        return self.id
+
+
+def _criterion_mapping(value: Any) -> Any:
+    return {"criterion": value} if isinstance(value, str) else value
+
+
+CriterionLike = Annotated[
+    Criterion,
+    BeforeValidator(_criterion_mapping, json_schema_input_type=str | Criterion),
+]
+
+
+class TextQuestion(QuestionBase):
+    type: Literal["text"] = Field(description=TYPE_DESCRIPTION)
+    rubric: list[CriterionLike] = Field(
+        min_length=1,
+        description="What a good answer does, at least 1 criterion; each is plain text or "
+        "`{id, criterion}`. After writing, the learner ticks the ones their answer meets: the "
+        "score is the share ticked.",
+        examples=[["Names the perk", "Says what it is worth", "Ends with a question"]],
+    )
+    min_words: int = Field(
+        default=1,
+        ge=1,
+        description="The shortest answer, in words, whose ticks count: a shorter one scores "
+        "0, whatever is ticked.",
+        examples=[30],
+    )
+    example_answer: Markdown | None = Field(
+        default=None,
+        description="A model answer shown after the learner checks theirs, to compare with "
+        "before ticking the rubric (Markdown). Strongly recommended.",
+        examples=["I'd like to talk about remote days: two a week would save me..."],
+    )
+
+    @field_validator("rubric")
+    @classmethod
+    def _ids(cls, rubric: list[Criterion]) -> list[Criterion]:
+        for index, criterion in enumerate(rubric):
+            if criterion.id is None:
+                criterion.id = default_id(index)
+        reject_repeated_ids((c.id for c in rubric), at=())
+        return rubric
+
+
 Question = Annotated[
     SingleQuestion
     | MultipleQuestion
@@ -532,7 +656,8 @@ Question = Annotated[
     | NumericQuestion
     | OrderingQuestion
     | MatchingQuestion
-    | StarQuestion,
+    | StarQuestion
+    | TextQuestion,
     Field(discriminator="type"),
 ]
 

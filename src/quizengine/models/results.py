@@ -81,8 +81,15 @@ class QuestionResult(BaseModel):
     )
     needs_self_review: bool | None = Field(
         default=None,
-        description="`star` only: true while a rubric criterion is still unrated.",
+        description="`star` and `text`: true while the learner has not rated the answer "
+        "against the rubric (a `star` criterion unrated; a `text` answer with no `met`).",
         examples=[False],
+    )
+    met: list[str] | None = Field(
+        default=None,
+        description="`text` only: the ids of the rubric criteria that counted as met (none "
+        "while the answer is shorter than `min_words`).",
+        examples=[["a", "c"]],
     )
     parts: dict[StarPart, str] | None = Field(
         default=None,

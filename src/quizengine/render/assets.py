@@ -1,12 +1,14 @@
 """Shipping the client: cached files, referenced only by the pages that need them.
 
-Nine files: `quizengine.js` (the grader and the UI), `quizengine.css`; `star.js` (the STAR
+Ten files: `quizengine.js` (the grader and the UI), `quizengine.css`; `star.js` (the STAR
 analysis and how its results are shown), which is more than half the size of the rest and so
 is loaded only by pages that hold a STAR question; `star-model.js`, the free-mode part
 finder's weights (`quizengine/star/part_model.json` as a script that hands them to star.js
 through `QE`), loaded only by pages with a free-mode STAR question (its one box is the
 `data-k="text"` textarea) and cached apart, so a retrained model changes one URL; and
-`progress.js` (the "My progress" page: results, export, import), loaded only by the page with
+`text.js` (the `text` question's grader and behaviour), loaded only by pages with a text
+question, so the quiz page's budget pays nothing for it; `progress.js` (the "My progress"
+page: results, export, import), loaded only by the page with
 the progress widget, so that checking imported backups costs quiz pages nothing; and
 `calculator.js` and `calculator.css` (the offer calculator: its method, behaviour and styles),
 loaded only by a page with `::offer-calculator`, with quizengine.js, whose storage and
@@ -67,12 +69,14 @@ ASSET_DIR = "assets/quizengine"
 JS, STAR, MODEL, CSS = "quizengine.js", "star.js", "star-model.js", "quizengine.css"
 PROGRESS = "progress.js"
 PATH, PATH_CSS = "path.js", "path.css"
+TEXT = "text.js"
 CALC, CALC_CSS = "calculator.js", "calculator.css"
 WS, WS_CSS = "worksheet.js", "worksheet.css"
 
 ASSET_FILES = {
     JS: "quizengine.min.js",
     STAR: "star.min.js",
+    TEXT: "text.min.js",
     PROGRESS: "progress.min.js",
     CALC: "calculator.min.js",
     CALC_CSS: "calculator.min.css",
@@ -87,6 +91,7 @@ ASSET_FILES = {
 
 _WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress|calculator|worksheet)"')
 _STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
+_TEXT = re.compile(r'<div\b[^>]*\sdata-type="text"')
 _PROGRESS = re.compile(r'<div\b[^>]*\sdata-qe="progress"')
 _CALC = re.compile(r'<div\b[^>]*\sdata-qe="calculator"')
 _WS = re.compile(r'<div\b[^>]*\sdata-qe="worksheet"')
@@ -127,7 +132,8 @@ def _client_files(html: str) -> list[str]:
     progress = [PROGRESS] if _PROGRESS.search(html) else []
     calculator = [CALC_CSS, CALC] if _CALC.search(html) else []
     worksheet = [WS_CSS, WS] if _WS.search(html) else []
-    return [CSS, *star, *progress, *calculator, *worksheet, JS]
+    text = [TEXT] if _TEXT.search(html) else []  # the text question's grader and behaviour
+    return [CSS, *star, *text, *progress, *calculator, *worksheet, JS]
 
 
 def inline_assets(html: str, shipped: set[str]) -> str:

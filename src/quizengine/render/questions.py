@@ -20,6 +20,7 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
@@ -53,11 +54,12 @@ def single(ctx: Ctx, q: SingleQuestion) -> str:
 
 def multiple(ctx: Ctx, q: MultipleQuestion) -> str:
     # The scoring rule in words: learners otherwise read "one right, one wrong: 0 points" as a bug.
-    rule = (
-        "Full marks only for exactly the right set."
-        if q.scoring == "all_or_nothing"
-        else "Each wrong choice cancels a right one."
-    )
+    if q.weighted:
+        rule = "Each right choice earns its share of the marks; a wrong one may cost marks."
+    elif q.scoring == "all_or_nothing":
+        rule = "Full marks only for exactly the right set."
+    else:
+        rule = "Each wrong choice cancels a right one."
     tip = f'<p class="qe-tip">Choose all that apply. {rule}</p>'
     return tip + _choices(ctx, q, "checkbox")
 
@@ -136,6 +138,45 @@ def matching(ctx: Ctx, q: MatchingQuestion) -> str:
     return f'<div class="qe-pairs">{"".join(rows)}</div>'
 
 
+def text(ctx: Ctx, q: TextQuestion) -> str:
+    """A box to write in, and the rubric, shown by the client after the first check (the
+    learner rates the answer beside the example answer, not while writing it)."""
+    uid = ctx.uid(q, "in")
+    least = f"At least {q.min_words} words. " if q.min_words > 1 else ""
+    criteria = "".join(
+        _option(ctx, q, "checkbox", c.key, ctx.md_inline(c.criterion)) for c in q.rubric
+    )
+    return (
+        f'<div class="qe-field"><label for="{uid}">Your answer</label>'
+        f'<span class="qe-help" id="{uid}-h">{least}Check your answer, then rate it against '
+        f"the rubric.</span>"
+        f'<textarea id="{uid}" rows="6" aria-describedby="{uid}-h"></textarea></div>'
+        '<fieldset class="qe-rub" hidden><legend>Rate your answer</legend>'
+        '<p class="qe-tip">Compare it with the example answer, tick each line it meets, '
+        "then check it again. The share ticked is your score.</p>"
+        f'<div class="qe-opts">{criteria}</div></fieldset>'
+    )
+
+
+def example_answer(q: Question) -> str | None:
+    """The model answer the page shows after checking: the self-rated types have one."""
+    match q:
+        case StarQuestion() | TextQuestion():
+            return q.example_answer
+        case (
+            SingleQuestion()
+            | MultipleQuestion()
+            | TrueFalseQuestion()
+            | ShortTextQuestion()
+            | NumericQuestion()
+            | OrderingQuestion()
+            | MatchingQuestion()
+        ):
+            return None
+        case _:
+            assert_never(q)
+
+
 def body(ctx: Ctx, q: Question) -> str:
     """Dispatch on the question's type to the renderer of the same name."""
     match q:
@@ -155,5 +196,7 @@ def body(ctx: Ctx, q: Question) -> str:
             return matching(ctx, q)
         case StarQuestion():
             return star(ctx, q)
+        case TextQuestion():
+            return text(ctx, q)
         case _:
             assert_never(q)

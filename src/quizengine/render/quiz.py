@@ -15,7 +15,7 @@ from typing import Any
 from ..models import Question, Quiz, RubricCriterion, StarQuestion
 from ..sanitize import clean_html
 from .html import Ctx, esc, json_data, points
-from .questions import body
+from .questions import body, example_answer
 
 # Text the page already shows and the client never reads: left out of the grading data, which
 # would otherwise carry every prompt and explanation a second time.
@@ -25,9 +25,7 @@ _FEEDBACK = ("feedback_correct", "feedback_incorrect")
 
 
 def _question_data(ctx: Ctx, q: Question) -> dict[str, Any]:
-    data: dict[str, Any] = q.model_dump(
-        mode="json", exclude_none=True, exclude=set(_SHOWN_ONLY) | {"rubric"}
-    )
+    data: dict[str, Any] = q.model_dump(mode="json", exclude_none=True, exclude=set(_SHOWN_ONLY))
     for key in _FEEDBACK:
         if key in data:
             data[key] = ctx.md(data[key])
@@ -38,6 +36,8 @@ def _question_data(ctx: Ctx, q: Question) -> dict[str, Any]:
     for item in data.get("items", []) + data.get("distractors", []) + data.get("pairs", []):
         for key in ("text", "left", "right"):
             item.pop(key, None)
+    for criterion in data.pop("rubric", None) or []:  # a text question's: ids only
+        data.setdefault("rubric", []).append({"id": criterion["id"]})
     for answer in data.get("answers", []):
         if "feedback" in answer:
             answer["feedback"] = ctx.md(answer["feedback"])
@@ -88,10 +88,10 @@ def _question(ctx: Ctx, q: Question, number: int) -> str:
             f'<div class="qe-expl" hidden><p class="qe-h">Explanation</p>'
             f"{ctx.md(q.explanation)}</div>"
         )
-    if isinstance(q, StarQuestion) and q.example_answer:
+    example = example_answer(q)
+    if example:
         out.append(
-            f'<div class="qe-ex" hidden><p class="qe-h">Example answer</p>'
-            f"{ctx.md(q.example_answer)}</div>"
+            f'<div class="qe-ex" hidden><p class="qe-h">Example answer</p>{ctx.md(example)}</div>'
         )
     out.append("</fieldset></div>")
     return "".join(out)

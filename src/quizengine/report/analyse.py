@@ -34,6 +34,7 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from .banks import bank_stats
@@ -158,8 +159,8 @@ def _column(question: Question) -> _Column:
             return _Column(star=_Star())
         case ShortTextQuestion() | NumericQuestion() | MatchingQuestion():
             return _Column(written=tally_for(question))
-        case TrueFalseQuestion() | OrderingQuestion():
-            return _Column()
+        case TrueFalseQuestion() | OrderingQuestion() | TextQuestion():
+            return _Column()  # a text answer's score is the learner's own rating
         case _ as never:
             assert_never(never)
 

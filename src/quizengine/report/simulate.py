@@ -119,6 +119,10 @@ def _answer(rng: random.Random, q: Question, p: float, weights: list[float]) -> 
             first, second = rng.sample(lefts, 2)
             key[first], key[second] = key[second], key[first]
         return key
+    if q.type == "text":
+        text = "I asked for two remote days a week and said what it would save me. " * 2
+        met = [c.key for c in q.rubric if rng.random() < 0.3 + 0.6 * p]
+        return {"text": text if right else "Not sure.", "met": met}
     return _star(rng, q, p)
 
 

@@ -27,6 +27,7 @@ from ..models import (
     ShortTextQuestion,
     SingleQuestion,
     StarQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from .model import AnswerCount, Matched, Matches, OptionCount, Written
@@ -234,6 +235,7 @@ def tally_for(question: Question) -> Tally | None:
             | TrueFalseQuestion()
             | OrderingQuestion()
             | StarQuestion()
+            | TextQuestion()
         ):
             return None  # choices have their distractor table; STAR its checks
         case _ as never:
