@@ -15,9 +15,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import assert_never
 
 from .directives import find_directives
-from .models import Quiz
+from .models import (
+    MatchingQuestion,
+    MultipleQuestion,
+    NumericQuestion,
+    OrderingQuestion,
+    Question,
+    Quiz,
+    ShortTextQuestion,
+    SingleQuestion,
+    StarQuestion,
+    TextQuestion,
+    TrueFalseQuestion,
+)
 from .models.module import Module
 
 WORDS_PER_MINUTE = 200
@@ -25,9 +38,6 @@ CALCULATOR_MINUTES = 5
 """Entering two offers and reading the comparison: the calculator's own time, whatever
 the page around it says."""
 
-QUESTION_MINUTES = {"star": 10, "ordering": 2, "matching": 2}
-"""Minutes to answer a question of each type; any other type takes one. A STAR answer is
-100 to 400 words of the learner's own writing, rated against a rubric."""
 
 _WORD = re.compile(r"\w+")
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
@@ -72,10 +82,52 @@ def reading_minutes(text: str, words_per_minute: int = WORDS_PER_MINUTE) -> int:
     return max(1, math.ceil(len(_WORD.findall("\n".join(lines))) / max(1, words_per_minute)))
 
 
+def question_minutes(question: Question) -> int:
+    """Minutes to answer one question. A STAR answer is 100 to 400 words of the learner's
+    own writing, rated against a rubric; a written answer (`text`) is a paragraph, rated."""
+    match question:
+        case StarQuestion():
+            return 10
+        case TextQuestion():
+            return 5
+        case OrderingQuestion() | MatchingQuestion():
+            return 2
+        case (
+            SingleQuestion()
+            | MultipleQuestion()
+            | TrueFalseQuestion()
+            | ShortTextQuestion()
+            | NumericQuestion()
+        ):
+            return 1
+        case _:
+            assert_never(question)
+
+
+def is_star(question: Question) -> bool:
+    """A STAR question makes its quiz "STAR practice" in the learner's path."""
+    match question:
+        case StarQuestion():
+            return True
+        case (
+            SingleQuestion()
+            | MultipleQuestion()
+            | TrueFalseQuestion()
+            | ShortTextQuestion()
+            | NumericQuestion()
+            | OrderingQuestion()
+            | MatchingQuestion()
+            | TextQuestion()
+        ):
+            return False
+        case _:
+            assert_never(question)
+
+
 def quiz_minutes(quiz: Quiz) -> int:
     """Minutes for one attempt: the questions shown (a drawn quiz shows `draw` of them), at
     the average time of the quiz's questions."""
-    per = [QUESTION_MINUTES.get(q.type, 1) for q in quiz.questions]
+    per = [question_minutes(q) for q in quiz.questions]
     shown = quiz.draw or len(per)
     return max(1, math.ceil(sum(per) / max(1, len(per)) * shown))
 
@@ -117,7 +169,7 @@ def page_item(
         parts.append(Part("calculator", CALCULATOR_MINUTES))
     quiz_ids = [d.quiz_id for d in directives if d.name == "quiz" and d.quiz_id]
     quizzes = [q for q in map(quiz_for, quiz_ids) if q is not None]
-    star = [q for q in quizzes if any(x.type == "star" for x in q.questions)]
+    star = [q for q in quizzes if any(is_star(x) for x in q.questions)]
     plain = [q for q in quizzes if q not in star]
     if plain:
         parts.append(Part("quiz", sum(quiz_minutes(q) for q in plain)))

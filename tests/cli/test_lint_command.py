@@ -56,7 +56,7 @@ def test_clean_files_exit_zero_with_no_output() -> None:
     good = sorted(str(p.relative_to(ROOT)) for p in FIXTURES.glob("*-good.yaml"))
     proc = run("lint", *good)
     assert (proc.returncode, proc.stdout) == (0, "")
-    assert proc.stderr == "10 quiz files linted: 0 findings\n"
+    assert proc.stderr == "11 quiz files linted: 0 findings\n"
     assert json.loads(run("lint", "--json", *good).stdout) == []
 
 
