@@ -43,7 +43,7 @@ from pydantic import ValidationError
 
 from ..errors import ResponseError
 from ..grading import grade
-from ..grading.common import EPSILON
+from ..grading.common import EPSILON, json_type
 from ..models import GradeResult, Quiz, Response
 from ..safeio import FileRefused, JsonRefused, loads_json, read_regular
 from .model import Graded, Problem
@@ -185,7 +185,7 @@ def _dispatch(
     attempts: _Attempts,
 ) -> None:
     if not isinstance(data, dict):
-        raise Skip(f"expected a JSON object, found {_json_type(data)}")
+        raise Skip(f"expected a JSON object, found {json_type(data, array='an array')}")
     if "format" in data:
         entries = _bundle(data)
         for index, entry in enumerate(entries, 1):
@@ -231,7 +231,7 @@ def _from_response(
 ) -> Graded | Problem:
     """The re-graded attempt, or a duplicate `Problem` when this attempt was already counted."""
     if not isinstance(data, dict):
-        raise Skip(f"expected a response object, found {_json_type(data)}")
+        raise Skip(f"expected a response object, found {json_type(data, array='an array')}")
     try:
         response = Response.model_validate(data)
     except ValidationError as exc:
@@ -351,13 +351,3 @@ def _validation_message(exc: ValidationError, what: str) -> str:
     first = exc.errors(include_url=False)[0]
     where = ".".join(str(part) for part in first["loc"]) or what
     return f"malformed {what} at '{where}': {first['msg']}"
-
-
-def _json_type(value: object) -> str:
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
-    return "a number"
