@@ -52,7 +52,12 @@ _QUIZ_HEAD = create_model(
 
 
 def describe(value: Any) -> str:
-    """How a YAML author would name a value they wrote."""
+    """How a YAML author would name a value they wrote.
+
+    Not `grading.common.json_type`: that names a JSON value for whoever wrote a response
+    ("an object", "null"), while a quiz author wrote YAML and reads "a mapping", "nothing"
+    and the value itself, which points at the line they must fix.
+    """
     if value is None:
         return "nothing"
     if isinstance(value, bool):

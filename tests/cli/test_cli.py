@@ -11,9 +11,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
 from quizengine.models import QUESTION_TYPES
+from quizengine.source import read_document
 
 from ..conftest import DATA, QUIZZES, ROOT
 
@@ -211,8 +211,11 @@ def test_course_quizzes_satisfy_the_schema() -> None:
     schema = json.loads(run("schema").stdout)
     module_schema = json.loads(run("schema", "--module").stdout)
     for path in sorted(QUIZZES.rglob("*.yaml")):
-        data = yaml.safe_load(path.read_text())
-        jsonschema.validate(data, module_schema if path.name == "module.yaml" else schema)
+        # The engine's YAML 1.2 reading, not PyYAML's 1.1 (where `yes` is a boolean): the
+        # schema must accept the data the loader produces.
+        document = read_document(path)
+        assert document.diagnostics == [], path
+        jsonschema.validate(document.data, module_schema if path.name == "module.yaml" else schema)
 
 
 def test_new_scaffold_validates_and_refuses_to_overwrite(tmp_path: Path) -> None:

@@ -112,3 +112,20 @@ def test_progress_callback_sees_every_file(quizzes: dict[str, Quiz]) -> None:
     calls: list[tuple[int, int]] = []
     collect([DATA / "class"], quizzes, progress=lambda done, total: calls.append((done, total)))
     assert calls == [(i, 8) for i in range(1, 9)]
+
+
+def test_a_value_that_is_not_an_object_is_named_by_its_json_type(
+    tmp_path: Path, quizzes: dict[str, Quiz]
+) -> None:
+    # The graders' wording (grading.common.json_type), except that the report calls a list
+    # "an array": it describes the file as a JSON document.
+    entries = [None, True, 3, "q1", [1], {"quiz": "hand-class", "answers": {"q1": "a"}}]
+    bundle = {"format": "quizengine-progress", "version": 1, "responses": entries}
+    (tmp_path / "export.json").write_text(json.dumps(bundle), "utf-8")
+    (tmp_path / "false.json").write_text("false", "utf-8")
+    results, problems = collect([tmp_path], quizzes)
+    assert len(results) == 1
+    assert [p.reason for p in problems] == [
+        f"entry {i} of the progress export: expected a response object, found {name}"
+        for i, name in enumerate(["null", "a boolean", "a number", "a string", "an array"], 1)
+    ] + ["expected a JSON object, found a boolean"]

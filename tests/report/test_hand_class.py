@@ -86,3 +86,10 @@ def test_the_grade_result_file_matches_what_grading_gives() -> None:
     assert [(q.id, q.score, q.status) for q in regraded.questions] == [
         (q["id"], q["score"], q["status"]) for q in stored["questions"]
     ]
+
+
+def test_question_stats_read_their_item_stats(stats: QuizStats) -> None:
+    """One record of the numbers: a question's properties are its `ItemStats`, not a copy."""
+    for question in stats.questions:
+        for name in ("n", "mean_score", "facility", "sd", "discrimination", "efficiency"):
+            assert getattr(question, name) == getattr(question.stats, name), name

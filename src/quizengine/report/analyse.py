@@ -187,19 +187,13 @@ def _quiz_stats(quiz: Quiz, results: list[GradeResult]) -> QuizStats:
     questions = []
     for question in quiz.questions:
         column = columns[question.id]
-        item = item_stats(column.scores, column.totals, question.points)
         choice, tally = column.choice, column.written
         questions.append(
             QuestionStats(
                 id=question.id,
                 type=question.type,
                 points=question.points,
-                n=item.n,
-                mean_score=item.mean_score,
-                facility=item.facility,
-                sd=item.sd,
-                discrimination=item.discrimination,
-                efficiency=item.efficiency,
+                stats=item_stats(column.scores, column.totals, question.points),
                 distractors=_distractors(choice) if choice is not None else None,
                 prompt=plain_text(question.prompt, 160),
                 written=tally.result() if isinstance(tally, WrittenTally) else None,

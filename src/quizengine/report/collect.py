@@ -44,7 +44,7 @@ from pydantic import ValidationError
 from ..diagnostics import plain_message
 from ..errors import ResponseError
 from ..grading import grade
-from ..grading.common import EPSILON
+from ..grading.common import EPSILON, json_type
 from ..models import GradeResult, Quiz, Response
 from ..safeio import FileRefused, JsonRefused, loads_json, read_regular
 from .model import Graded, Problem
@@ -186,7 +186,7 @@ def _dispatch(
     attempts: _Attempts,
 ) -> None:
     if not isinstance(data, dict):
-        raise Skip(f"expected a JSON object, found {_json_type(data)}")
+        raise Skip(f"expected a JSON object, found {json_type(data, array='an array')}")
     if "format" in data:
         entries = _bundle(data)
         for index, entry in enumerate(entries, 1):
@@ -232,7 +232,7 @@ def _from_response(
 ) -> Graded | Problem:
     """The re-graded attempt, or a duplicate `Problem` when this attempt was already counted."""
     if not isinstance(data, dict):
-        raise Skip(f"expected a response object, found {_json_type(data)}")
+        raise Skip(f"expected a response object, found {json_type(data, array='an array')}")
     try:
         response = Response.model_validate(data)
     except ValidationError as exc:
@@ -350,13 +350,3 @@ def _quiz(quiz_id: str, quizzes: Mapping[str, Quiz]) -> Quiz:
 
 def _validation_message(exc: ValidationError, what: str) -> str:
     return f"malformed {what}: {plain_message(exc)}"
-
-
-def _json_type(value: object) -> str:
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
-    return "a number"

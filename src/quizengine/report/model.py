@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..models import GradeResult
+from .stats import ItemStats
 
 ProblemKind = Literal["skipped", "duplicate"]
 OptionFlag = Literal["never_chosen", "beats_key"]
@@ -131,21 +132,45 @@ class Learner:
 
 @dataclass(frozen=True, slots=True)
 class QuestionStats:
-    """Classical item statistics for one question; `None` means undefined (see `stats`)."""
+    """One question's row of the report: its classical item statistics (`stats`, computed by
+    the `stats` module, `None` where undefined) and what learners answered.
+
+    The properties read `stats` through, so readers (the HTML and JSON report, and the
+    results-analysis notebook, which is public API in use) write `question.facility`.
+    """
 
     id: str
     type: str
     points: float
-    n: int
-    mean_score: float | None
-    facility: float | None
-    sd: float | None
-    discrimination: float | None
-    efficiency: float | None
+    stats: ItemStats
     distractors: Distractors | None = None
     prompt: str = ""
     written: Written | None = None
     matches: Matches | None = None
+
+    @property
+    def n(self) -> int:
+        return self.stats.n
+
+    @property
+    def mean_score(self) -> float | None:
+        return self.stats.mean_score
+
+    @property
+    def facility(self) -> float | None:
+        return self.stats.facility
+
+    @property
+    def sd(self) -> float | None:
+        return self.stats.sd
+
+    @property
+    def discrimination(self) -> float | None:
+        return self.stats.discrimination
+
+    @property
+    def efficiency(self) -> float | None:
+        return self.stats.efficiency
 
 
 @dataclass(frozen=True, slots=True)

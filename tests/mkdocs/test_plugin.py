@@ -1,0 +1,172 @@
+"""The plugin's hooks, run in this process on small sites: a hook regression fails here in
+seconds, without a subprocess or a build of the course.
+
+`built` runs MkDocs' own `build` (every hook, in MkDocs' order, `strict` on); the other
+tests call one hook at a time on a plugin loaded from a fixture `mkdocs.yml`, as MkDocs does.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from quizengine.mkdocs.plugin import QuizEnginePlugin
+
+from ..conftest import ROOT
+
+STAR_QUIZZES = ROOT / "tests" / "browser" / "site" / "quizzes"
+
+TABLE_QUIZ = """\
+    id: table
+    title: A table in a prompt
+    questions:
+      - id: a
+        type: true_false
+        prompt: |
+          Is the second plan cheaper?
+
+          | Plan | Cost |
+          | ---- | ---: |
+          | A    | 10   |
+          | B    | 5    |
+        answer: true
+"""
+
+PAGES = {
+    "index.md": "# Home\n\nNo quiz here.\n",
+    "ch/plain.md": "# Plain\n\nA chapter without a quiz.\n",
+    "ch/structured.md": "# Structured\n\n::quiz{#star-structured}\n",
+    "ch/free.md": "# Free\n\n::quiz{#star-free}\n",
+    "ch/table.md": "# Table\n\n::quiz{#table}\n",
+}
+
+
+def _site(root: Path) -> Path:
+    """A site with a chapter of each kind; returns its mkdocs.yml."""
+    for name, text in PAGES.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    (root / "quizzes").mkdir()
+    for name in ("star-free.yaml", "star-structured.yaml"):
+        shutil.copy(STAR_QUIZZES / name, root / "quizzes" / name)
+    (root / "quizzes" / "table.yaml").write_text(textwrap.dedent(TABLE_QUIZ), encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        "site_name: t\nstrict: true\nplugins:\n  - quizengine\n"
+        "markdown_extensions:\n  - tables\n  - pymdownx.superfences\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def _config(path: Path) -> MkDocsConfig:
+    return load_config(str(path), site_dir=str(path.parent / "site"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hooks")
+    build(_config(_site(root)))  # strict: a warning raises
+    return root / "site"
+
+
+def _page(built: Path, name: str) -> str:
+    return (built / name / "index.html").read_text(encoding="utf-8")
+
+
+def test_assets_only_on_pages_with_a_quiz(built: Path) -> None:
+    assert "assets/quizengine/" not in _page(built, "ch/plain")
+    assert "assets/quizengine/" not in (built / "index.html").read_text(encoding="utf-8")
+    assert "assets/quizengine/quizengine.js?v=" in _page(built, "ch/table")
+    assert list((built / "assets" / "quizengine").iterdir())
+
+
+def test_the_part_model_ships_beside_free_mode_questions_only(built: Path) -> None:
+    free, structured = _page(built, "ch/free"), _page(built, "ch/structured")
+    assert free.count("assets/quizengine/star-model.js?v=") == 1
+    assert "assets/quizengine/star.js?v=" in structured and "star-model.js" not in structured
+    assert "star.js" not in _page(built, "ch/table")
+    assert "starModel=" in (built / "assets" / "quizengine" / "star-model.js").read_text()
+
+
+def test_quiz_text_is_rendered_with_the_sites_extensions(built: Path) -> None:
+    """A prompt's table is a table, as on any page of the site (`tables` is in mkdocs.yml)."""
+    prompt = re.search(r'id="qe-table-a-p">(.*?)</div>', _page(built, "ch/table"), re.S)
+    assert prompt is not None and "<table>" in prompt.group(1)
+
+
+def test_reading_time_and_button_on_chapters_only(built: Path) -> None:
+    """Without manifests, a chapter is a page in a section folder; the button needs a quiz."""
+    time = re.compile(r'<h1[^>]*>.*?</h1><p class="qe-reading-time">About 1 min to read</p>', re.S)
+    for name in ("ch/plain", "ch/structured", "ch/table"):
+        assert time.search(_page(built, name)), name
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert "qe-reading-time" not in home and 'data-qe="complete"' not in home
+    assert 'data-qe="complete"' not in _page(built, "ch/plain")
+    assert 'data-qe="complete" data-page="ch/table.md"' in _page(built, "ch/table")
+
+
+@pytest.fixture
+def plugin(tmp_path: Path) -> tuple[QuizEnginePlugin, MkDocsConfig]:
+    config = _config(_site(tmp_path))
+    loaded = config.plugins["quizengine"]
+    assert isinstance(loaded, QuizEnginePlugin)
+    return loaded, config
+
+
+def _md_page(config: MkDocsConfig, name: str) -> tuple[Page, Files]:
+    file = File(name, config.docs_dir, config.site_dir, config.use_directory_urls)
+    return Page(None, file, config), Files([file])
+
+
+def test_on_config_wires_the_extension_and_watches_the_quizzes(
+    plugin: tuple[QuizEnginePlugin, MkDocsConfig], tmp_path: Path
+) -> None:
+    hooks, config = plugin
+    config = hooks.on_config(config)
+    assert "quizengine" in config.markdown_extensions
+    quizzes = str(tmp_path / "quizzes")
+    assert config.mdx_configs["quizengine"]["quiz_dirs"] == [quizzes]
+    assert quizzes in config.watch
+
+
+def test_on_page_markdown_names_page_and_line_of_an_unknown_quiz(
+    plugin: tuple[QuizEnginePlugin, MkDocsConfig], caplog: pytest.LogCaptureFixture
+) -> None:
+    hooks, config = plugin
+    config = hooks.on_config(config)
+    hooks.on_pre_build(config)
+    page, files = _md_page(config, "ch/plain.md")
+    text = "# Plain\n\n::quiz{#table}\n\n::quiz{#tabel}\n"
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.quizengine"):
+        assert hooks.on_page_markdown(text, page=page, config=config, files=files) == text
+    assert [r.getMessage().split(" (known")[0] for r in caplog.records] == [
+        "ch/plain.md:5: unknown quiz id 'tabel'"
+    ]
+    assert page.meta["qe_words"] == 5  # Plain, quiz, table, quiz, tabel
+
+
+def test_on_page_content_skips_notebooks_and_counts_words(
+    plugin: tuple[QuizEnginePlugin, MkDocsConfig],
+) -> None:
+    hooks, config = plugin
+    config = hooks.on_config(config)
+    hooks.on_pre_build(config)
+    page, files = _md_page(config, "ch/plain.md")
+    page.meta["qe_words"] = 3 * hooks.config.words_per_minute + 1
+    html = hooks.on_page_content("<h1>Plain</h1><p>x</p>", page=page, config=config, files=files)
+    assert html == '<h1>Plain</h1><p class="qe-reading-time">About 4 min to read</p><p>x</p>'
+    notebook, files = _md_page(config, "ch/calc.ipynb")
+    assert hooks.on_page_content("<p>x</p>", page=notebook, config=config, files=files) == (
+        "<p>x</p>"
+    )
