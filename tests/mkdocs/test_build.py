@@ -174,7 +174,7 @@ def test_small_site_builds_and_leaves_code_fences_alone(tmp_path: Path) -> None:
 def test_unknown_quiz_id_fails_strict_build_with_page_and_line(tmp_path: Path) -> None:
     proc = _site(tmp_path, "# Page\n\ntext\n\n::quiz{#okk}\n", GOOD_QUIZ)
     assert proc.returncode != 0
-    assert "index.md:5: unknown quiz id 'okk'" in proc.stderr
+    assert "docs/index.md:5:1: error: the page embeds unknown quiz id 'okk'" in proc.stderr
 
 
 def test_invalid_quiz_fails_strict_build_with_yaml_position(tmp_path: Path) -> None:

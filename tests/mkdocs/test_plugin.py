@@ -106,14 +106,14 @@ def test_quiz_text_is_rendered_with_the_sites_extensions(built: Path) -> None:
 
 
 def test_reading_time_and_button_on_chapters_only(built: Path) -> None:
-    """Without manifests, a chapter is a page in a section folder; the button needs a quiz."""
-    time = re.compile(r'<h1[^>]*>.*?</h1><p class="qe-reading-time">About 1 min to read</p>', re.S)
+    """Without manifests, a chapter is a page in a section folder: each gets its time under
+    the title and "Mark this page complete"; the home page gets neither."""
+    time = re.compile(r'<h1[^>]*>.*?</h1><p class="qe-reading-time">About 1 min reading', re.S)
     for name in ("ch/plain", "ch/structured", "ch/table"):
         assert time.search(_page(built, name)), name
+        assert f'class="qe-complete qe-js" data-page="{name}.md"' in _page(built, name)
     home = (built / "index.html").read_text(encoding="utf-8")
-    assert "qe-reading-time" not in home and 'data-qe="complete"' not in home
-    assert 'data-qe="complete"' not in _page(built, "ch/plain")
-    assert 'data-qe="complete" data-page="ch/table.md"' in _page(built, "ch/table")
+    assert "qe-reading-time" not in home and "qe-complete" not in home
 
 
 @pytest.fixture
@@ -150,22 +150,23 @@ def test_on_page_markdown_names_page_and_line_of_an_unknown_quiz(
     text = "# Plain\n\n::quiz{#table}\n\n::quiz{#tabel}\n"
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.quizengine"):
         assert hooks.on_page_markdown(text, page=page, config=config, files=files) == text
-    assert [r.getMessage().split(" (known")[0] for r in caplog.records] == [
-        "ch/plain.md:5: unknown quiz id 'tabel'"
+    assert [r.getMessage() for r in caplog.records] == [
+        "docs/ch/plain.md:5:1: error: the page embeds unknown quiz id 'tabel' "
+        "(did you mean 'table'?)"
     ]
-    assert page.meta["qe_words"] == 5  # Plain, quiz, table, quiz, tabel
 
 
-def test_on_page_content_skips_notebooks_and_counts_words(
+def test_on_page_content_skips_notebooks_and_times_chapters(
     plugin: tuple[QuizEnginePlugin, MkDocsConfig],
 ) -> None:
     hooks, config = plugin
     config = hooks.on_config(config)
     hooks.on_pre_build(config)
     page, files = _md_page(config, "ch/plain.md")
-    page.meta["qe_words"] = 3 * hooks.config.words_per_minute + 1
+    hooks.on_files(files, config=config)
     html = hooks.on_page_content("<h1>Plain</h1><p>x</p>", page=page, config=config, files=files)
-    assert html == '<h1>Plain</h1><p class="qe-reading-time">About 4 min to read</p><p>x</p>'
+    assert html.startswith('<h1>Plain</h1><p class="qe-reading-time">About 1 min reading</p>')
+    assert 'class="qe-complete qe-js" data-page="ch/plain.md"' in html
     notebook, files = _md_page(config, "ch/calc.ipynb")
     assert hooks.on_page_content("<p>x</p>", page=notebook, config=config, files=files) == (
         "<p>x</p>"
