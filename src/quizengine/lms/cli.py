@@ -45,7 +45,7 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--format", dest="fmt", choices=IMPORT_FORMATS, help="default: from the file extension"
     )
     p.add_argument("--id", dest="quiz_id", help="quiz id (default: from the file name)")
-    p.add_argument("--title", help="quiz title (default: from the file name)")
+    p.add_argument("--title", help="quiz title (default: from the file's category, else its name)")
     p.add_argument("--out", metavar="FILE.yaml", help="write here instead of standard output")
     p.add_argument("--force", action="store_true", help="replace --out if it already exists")
     p.set_defaults(run=_import)
@@ -133,15 +133,22 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{path}:0:0: error: not UTF-8 text (byte {exc.start})", file=sys.stderr)
         return EXIT_INVALID
     quiz_id = args.quiz_id or slugify(path.stem) or "imported"
-    title = args.title or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+    from_name = path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
     try:
-        result = import_text(text, fmt, quiz_id=quiz_id, title=title or quiz_id)
+        result = import_text(
+            text, fmt, quiz_id=quiz_id, title=args.title, fallback_title=from_name or quiz_id
+        )
     except LmsFormatError as exc:
         for line, col, message in exc.problems:
             print(f"{path}:{line}:{col}: error: {message}", file=sys.stderr)
         return EXIT_INVALID
     for note in result.notes:
         _warn(note, str(path))
+    if result.module:
+        print(
+            f"{path}: the category puts '{result.title}' in module '{result.module}'",
+            file=sys.stderr,
+        )
     if args.out:
         try:
             write_atomic(args.out, result.yaml_text)

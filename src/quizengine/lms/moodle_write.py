@@ -27,7 +27,16 @@ from ..models import (
     TrueFalseQuestion,
 )
 from ..safeio import xml_clean
-from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text, percent
+from .common import (
+    Notes,
+    category_path,
+    fmt_number,
+    md_to_html,
+    md_to_inline_html,
+    md_to_text,
+    own_keys,
+    percent,
+)
 from .plan import Weighted, choice_weights, framing, short_answers, star_literal
 
 
@@ -35,7 +44,7 @@ def write_moodle(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> bytes:
     root = ET.Element("quiz")
     for quiz in quizzes:
         category = ET.SubElement(root, "question", type="category")
-        _text(ET.SubElement(category, "category"), f"$course$/top/{quiz.title}")
+        _text(ET.SubElement(category, "category"), category_path(quiz.title))
         if quiz.description:
             _text(ET.SubElement(category, "info", format="html"), md_to_html(quiz.description))
         for question in quiz.questions:
@@ -66,7 +75,7 @@ def _question(question: Question, notes: Notes) -> ET.Element:
     _html(node, "questiontext", framed.prompt)
     _html(node, "generalfeedback", framed.general)
     _value(node, "defaultgrade", fmt_number(question.points))
-    _value(node, "penalty", "0" if framed.by_hand else "0.3333333")
+    _value(node, "penalty", "0")  # no penalty for a retry here; the importer warns of others
     _value(node, "hidden", "0")
     _value(node, "idnumber", question.id)
     node.set("type", _body(node, question, notes))
@@ -128,8 +137,11 @@ def _choice(
     _value(node, "answernumbering", "abc")
     _value(node, "showstandardinstruction", "0")
     _combined(node, question)
-    for weighted in choice_weights(question, notes):
-        _answer(node, weighted)
+    keys = own_keys([o.key for o in question.options])
+    for weighted, key in zip(choice_weights(question, notes), keys, strict=True):
+        answer = _answer(node, weighted)
+        if key:
+            answer.set("id", key)
 
 
 def _true_false(node: ET.Element, question: TrueFalseQuestion) -> None:
@@ -211,8 +223,11 @@ def _ordering(node: ET.Element, question: OrderingQuestion, notes: Notes) -> Non
     _value(node, "showgrading", "SHOW")
     _value(node, "numberingstyle", "none")
     _combined(node, question)
-    for position, item in enumerate(question.items, start=1):
+    keys = own_keys([item.key for item in question.items])
+    for position, (item, key) in enumerate(zip(question.items, keys, strict=True), start=1):
         answer = ET.SubElement(node, "answer", fraction=str(position), format="html")
+        if key:
+            answer.set("id", key)
         _text(answer, md_to_inline_html(item.text))
 
 
