@@ -92,10 +92,10 @@ def html_to_markdown(markup: str) -> tuple[str, int]:
 def _blocks(children: list[_Node | str], nested: bool = False) -> str:
     """Render children, giving block elements a blank line on each side."""
     out: list[str] = []
-    inline: list[str] = []
+    inline: list[_Node | str] = []
 
     def flush() -> None:
-        text = _tidy("".join(inline))
+        text = _tidy(_inline_all(inline))
         if text:
             out.append(text)
         inline.clear()
@@ -107,7 +107,7 @@ def _blocks(children: list[_Node | str], nested: bool = False) -> str:
             if rendered.strip():
                 out.append(rendered)
         else:
-            inline.append(_inline(child))
+            inline.append(child)
     flush()
     return "\n\n".join(out)
 
@@ -123,16 +123,18 @@ def _block(node: _Node, nested: bool = False) -> str:
     if tag in _SKIP:
         return ""
     if tag == "hr":
-        return "---"
+        return "___"  # never read as a list item's dash or a heading's underline
     if tag.startswith("h") and tag[1:].isdigit():
-        return "#" * int(tag[1:]) + " " + " ".join(_inline_all(node.children).split())
+        text = " ".join(_inline_all(node.children).split())
+        # A heading's own closing hashes are dropped, so a last `#` of its text is escaped.
+        return "#" * int(tag[1:]) + " " + (text[:-1] + "\\#" if text.endswith("#") else text)
     if tag == "pre":
         return _pre("".join(_raw_text(node)).strip("\n"), nested)
     if tag in ("ul", "ol"):
         return _list(node)
     if tag == "blockquote":
         inner = _blocks(node.children, nested=True)
-        return "\n".join(f"> {line}".rstrip() for line in inner.split("\n"))
+        return "\n".join(_indent("> ", line) for line in inner.split("\n"))
     if tag == "table":
         return _table(node)
     return _blocks(node.children, nested)
@@ -173,9 +175,14 @@ def _list(node: _Node) -> str:
         marker = f"{number}." if node.tag == "ol" else "-"
         body = _blocks(item.children, nested=True)
         first, *rest = body.split("\n") if body else [""]
-        lines.append(f"{marker} {first}".rstrip())
-        lines.extend(f"    {line}".rstrip() for line in rest)
+        lines.append(f"{marker} {first}")  # `- ` alone is still an (empty) item
+        lines.extend(_indent("    ", line) for line in rest)
     return "\n".join(lines)
+
+
+def _indent(prefix: str, line: str) -> str:
+    """A line inside a quote or list item; its trailing spaces (a hard break) stay."""
+    return prefix + line if line.strip() else prefix.rstrip()
 
 
 def _table(node: _Node) -> str:
@@ -215,11 +222,22 @@ def _raw_text(node: _Node) -> list[str]:
     return parts
 
 
+_EMPHASIS = frozenset({"em", "i", "strong", "b"})
+
+
 def _inline_all(children: list[_Node | str]) -> str:
-    return "".join(_inline(c) for c in children)
+    """Inline children in a row; emphasis right after emphasis is written with `_`, as
+    `*a**b*` would read as one span."""
+    out: list[str] = []
+    for child in children:
+        piece = _inline(child)
+        if out and out[-1].endswith("*") and isinstance(child, _Node) and child.tag in _EMPHASIS:
+            piece = _inline(child, underscore=True)
+        out.append(piece)
+    return "".join(out)
 
 
-def _inline(child: _Node | str) -> str:
+def _inline(child: _Node | str, underscore: bool = False) -> str:
     if isinstance(child, str):
         return escape_inline(" ".join(child.split("\n")))
     tag = child.tag
@@ -228,10 +246,11 @@ def _inline(child: _Node | str) -> str:
         return ""
     if tag == "br":
         return _BR
-    if tag in ("strong", "b") and inner.strip():
-        return _wrap("**", inner)
-    if tag in ("em", "i") and inner.strip():
-        return _wrap("*", inner)
+    shown = inner.replace(_BR, "").strip()  # emphasis around a line break alone is none
+    if tag in _EMPHASIS and shown:
+        # `*`, or `_` where a `*` next to it would merge the two (`**x**` is not `*x*` twice).
+        char = "_" if underscore or shown[0] == "*" or shown[-1] == "*" else "*"
+        return _wrap(char * (2 if tag in ("strong", "b") else 1), inner)
     if tag == "code":
         return _code_span("".join(_raw_text(child)))
     if tag == "a":
@@ -246,9 +265,10 @@ def _inline(child: _Node | str) -> str:
 
 def _wrap(mark: str, inner: str) -> str:
     """Emphasis hugging its text: `**bold** rest`, never `** bold **`."""
-    lead = inner[: len(inner) - len(inner.lstrip())]
-    trail = inner[len(inner.rstrip()) :]
-    return f"{lead}{mark}{inner.strip()}{mark}{trail}"
+    edge = f" \t\n{_BR}"  # a line break between the marks would end the emphasis
+    lead = inner[: len(inner) - len(inner.lstrip(edge))]
+    trail = inner[len(inner.rstrip(edge)) :]
+    return f"{lead}{mark}{inner.strip(edge)}{mark}{trail}"
 
 
 _LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
