@@ -123,6 +123,7 @@ def import_text(
     module = named[-2] if len(named) > 1 else None
     description = next((c.info for c in categories if c.questions and c.info), None)
     questions = build_questions(raws, notes)
+    notes.items.sort(key=lambda note: note.line or 0)  # in file order, whatever found them
     yaml_text = quiz_yaml(quiz_id, chosen, questions, source, description=description)
     return ImportResult(yaml_text, notes.items, chosen, module)
 

@@ -202,6 +202,8 @@ def _question(node: ET.Element, kind: str, name: str | None) -> RawQuestion:
         pending=pending,
     )
     hints = [_md(h, pending) for h in node.findall("hint")]
+    if any(child.tag not in ("text", "file") for h in node.findall("hint") for child in h):
+        pending.append("hint settings (show the number right, clear wrong answers) dropped")
     raw.hint = "\n\n".join(h for h in hints if h) or None
     if node.find("shuffleanswers") is not None:
         raw.shuffle = _truthy(node, "shuffleanswers", True)
