@@ -3,7 +3,8 @@
 Prompts, options and feedback keep their Markdown under GIFT's `[markdown]` marker, so
 nothing is lost to a conversion; newlines travel as `\\n` because a blank line ends a
 question. Texts GIFT shows unformatted (short answers, the right side of matching pairs)
-are written as plain text. Question titles are our question ids, so a re-import keeps them.
+are written as plain text. Question titles are our question ids, so a re-import keeps them;
+option ids travel in a `// option ids:` comment line (Moodle skips comments).
 """
 
 from __future__ import annotations

@@ -9,6 +9,14 @@ The HTML first passes the sanitiser (`quizengine.sanitize`), and every piece of 
 link and code is written so that Markdown reads it back as exactly that: text escaped
 for Python-Markdown, links only to safe URLs, code in fences longer than any run of
 backticks it holds.
+
+Why not markdownify (PyPI): it escapes for CommonMark, and Python-Markdown, which renders
+our pages, reads that differently. Its default leaves `&lt;results&gt;` as a raw
+`<results>` tag (the sanitiser then deletes it); with `escape_misc` it writes
+`\\<results\\>`, which Python-Markdown shows with the backslashes (it has no escape for
+`<`); and it joins `<em>a</em><em>b</em>` into `*a**b*`, one span. Adopting it would mean
+replacing its escaping and emphasis, which is most of this module. tests/lms/test_fidelity.py
+checks the result the way a learner sees it: through the site's render path.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ multiple), truefalse, shortanswer, numerical (with the unit), matching, ordering
 since Moodle 4.4; older sites need the qtype_ordering plugin) and essay for STAR
 self-reviews. Hints, marks, shuffling, whole-question feedback and explanations (general
 feedback) all have a Moodle field. Grades are snapped to Moodle's fixed list, which its
-importer insists on.
+importer insists on. Option and item ids we set travel as an `id` attribute on each
+`<answer>` (Moodle's importer ignores it; ours reads it back).
 """
 
 from __future__ import annotations
