@@ -10,7 +10,10 @@ inside emphasis rather than just outside, and a line break ending a block.
 
 from __future__ import annotations
 
+import io
 import re
+import xml.etree.ElementTree as ET
+import zipfile
 from html.parser import HTMLParser
 
 import yaml
@@ -20,8 +23,10 @@ from hypothesis import strategies as st
 from quizengine.lms import export_quizzes, import_text
 from quizengine.mkdocs.extension import _MarkdownRenderer
 from quizengine.models import Quiz, SingleQuestion
+from quizengine.render.html import html_to_text
 from quizengine.sanitize import clean_html
 
+from .support import need_module
 from .xss import site_markdown
 
 _RENDERER: list[_MarkdownRenderer] = []
@@ -178,3 +183,33 @@ def test_the_issue_example_reads_as_written_and_stays_so() -> None:
         quiz = Quiz.model_validate(yaml.safe_load(again.yaml_text))
         assert seen(render(quiz.questions[0].prompt)) == shown
         assert "\\" not in quiz.questions[0].prompt
+
+
+# --- QTI (Canvas): no importer here, so an independent reader checks the export --------
+
+
+def _words(markup: str) -> str:
+    """What a learner reads: visible text, with the site's heading permalinks (¶) left out."""
+    return " ".join(html_to_text(markup.replace(">¶</a>", "></a>")).split())
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(prompt=texts, option=texts)
+@example(prompt="Use <results> & data.", option="%0% off")
+def test_qti_shows_the_same_text_to_an_independent_reader(prompt: str, option: str) -> None:
+    """qti2latex (PyPI) reads the stem and the choices of our Canvas package: their text is
+    what our page shows, and each choice's identifier carries our option id."""
+    assume(_visible(prompt) and _visible(option))
+    qti2latex = need_module("qti2latex", "qti2latex==0.1.6")
+    quiz = _quiz(prompt, option, "fb")
+    data = quiz.model_dump(exclude_none=True)
+    data["questions"][0]["options"][0]["id"] = "mine"
+    quiz = Quiz.model_validate(data)
+    (package,) = export_quizzes([quiz], "qti").files.values()
+    xml = zipfile.ZipFile(io.BytesIO(package)).read("fidelity/fidelity.xml")
+    assessment = qti2latex.child_anyns(ET.fromstring(xml), "assessment")
+    (item,) = [i for i in qti2latex.child_anyns(assessment, "section") if "item" in i.tag]
+    assert _words(qti2latex.get_item_stem(item)) == _words(render(prompt))
+    choices = qti2latex.get_choices(item)
+    assert _words(choices[0][1]) == _words(render(option))
+    assert [ident.rsplit("_", 1)[-1] for ident, _ in choices] == ["mine", "b"]
