@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic
-from ..safeio import FileRefused, check_output, child_path, read_regular, write_atomic
+from ..safeio import (
+    FileRefused,
+    check_output,
+    child_path,
+    read_regular,
+    terminal_text,
+    write_atomic,
+)
 from .common import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
@@ -145,10 +152,8 @@ def _import(args: argparse.Namespace) -> int:
     for note in result.notes:
         _warn(note, str(path))
     if result.module:
-        print(
-            f"{path}: the category puts '{result.title}' in module '{result.module}'",
-            file=sys.stderr,
-        )
+        where = f"the category puts '{result.title}' in module '{result.module}'"
+        print(f"{path}: {terminal_text(where)}", file=sys.stderr)
     if args.out:
         try:
             write_atomic(args.out, result.yaml_text)
