@@ -4,12 +4,14 @@ The property: any quiz text (Markdown full of the characters Markdown, GIFT and 
 a meaning to) exported to GIFT or Moodle XML and imported back renders, through the
 site's own render path, to the same HTML. "The same" ignores only what no reader sees:
 whitespace next to block tags, paragraphs inside list items (loose or tight), `<b>` for
-`<strong>`, empty inline elements, spaces around a line break, spaces and line breaks just
-inside emphasis rather than just outside, and a line break ending a block.
+`<strong>`, empty inline elements and quotes, spaces around a line break, spaces and line
+breaks just inside emphasis rather than just outside, a line break ending a block, and two
+spans of the same kind side by side (`<em>a</em><em>b</em>` shows as `<em>ab</em>`).
 """
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -21,6 +23,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from quizengine.lms import export_quizzes, import_text
+from quizengine.lms.html_md import to_markdown
 from quizengine.mkdocs.extension import _MarkdownRenderer
 from quizengine.models import Quiz, SingleQuestion
 from quizengine.render.html import html_to_text
@@ -43,7 +46,7 @@ _SAME_TAG = {"b": "strong", "i": "em"}
 _BLOCK_EDGE = re.compile(
     r" ?(</?(?:p|li|ul|ol|blockquote|h[1-6]|table|thead|tbody|tr|td|th|div|pre|hr)\b[^>]*>) ?"
 )
-_EMPTY_INLINE = re.compile(r"<(a|code|em|strong|span) [^>]*>((?:\s|<br \[\]>)*)</\1>")
+_EMPTY_INLINE = re.compile(r"<(a|code|em|strong|span|blockquote) [^>]*>((?:\s|<br \[\]>)*)</\1>")
 # A line break or space just inside emphasis looks the same just outside it.
 _EDGE_IN = re.compile(r"<(em|strong) \[\]>((?:\s|<br \[\]>)+)")
 _EDGE_OUT = re.compile(r"((?:\s|<br \[\]>)+)</(em|strong)>")
@@ -79,6 +82,7 @@ def seen(markup: str) -> str:
     parser.close()
     text = " ".join("".join(parser.out).split())
     text = _EMPTY_INLINE.sub(r"\2", text)
+    text = re.sub(r"</(em|strong|code)><\1 \[\]>", "", text)  # two spans side by side
     text = _EDGE_OUT.sub(r"</\2>\1", _EDGE_IN.sub(r"\2<\1 []>", text))
     text = re.sub(r"\s*<br \[\]>\s*", "<br []>", _LAST_BREAK.sub(r"\1", text))
     return _BLOCK_EDGE.sub(r"\1", text)
@@ -188,9 +192,14 @@ def test_the_issue_example_reads_as_written_and_stays_so() -> None:
 # --- QTI (Canvas): no importer here, so an independent reader checks the export --------
 
 
+_BLOCK_TAG = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|blockquote|div|pre|table|tr|hr)\b[^>]*>")
+
+
 def _words(markup: str) -> str:
-    """What a learner reads: visible text, with the site's heading permalinks (¶) left out."""
-    return " ".join(html_to_text(markup.replace(">¶</a>", "></a>")).split())
+    """What a learner reads: visible text (a block's edges part words), with the site's
+    heading permalinks (¶) left out."""
+    markup = _BLOCK_TAG.sub(r"\n\g<0>\n", markup.replace(">¶</a>", "></a>"))
+    return " ".join(html_to_text(markup).split())
 
 
 @settings(max_examples=60, derandomize=True, deadline=None)
@@ -213,3 +222,59 @@ def test_qti_shows_the_same_text_to_an_independent_reader(prompt: str, option: s
     choices = qti2latex.get_choices(item)
     assert _words(choices[0][1]) == _words(render(option))
     assert [ident.rsplit("_", 1)[-1] for ident, _ in choices] == ["mine", "b"]
+
+
+# --- HTML from an LMS: any HTML becomes Markdown showing the same words -----------------
+
+_WORDS = st.lists(st.sampled_from([*SPECIALS, "&lt;", "&amp;", "&gt;", "x"]), max_size=6).map(
+    lambda parts: (
+        html.escape("".join(parts).replace("\n", " "), quote=False)
+        .replace("&amp;lt;", "&lt;")
+        .replace("&amp;gt;", "&gt;")
+        .replace("&amp;amp;", "&amp;")
+    )
+)
+_INLINE = ("em", "strong", "b", "i", "code", "span")
+_BLOCKS = ("p", "blockquote", "h2", "li-ul", "li-ol", "div")
+
+
+def _wrap_html(tag: str, inner: str) -> str:
+    if tag == "li-ul":
+        return f"<ul><li>{inner}</li></ul>"
+    if tag == "li-ol":
+        return f"<ol><li>{inner}</li></ol>"
+    if tag == "br":
+        return f"{inner}<br>"
+    if tag == "a":
+        return f'<a href="https://example.org/?q=1&amp;r=(2)">{inner}</a>'
+    return f"<{tag}>{inner}</{tag}>"
+
+
+html_fragments = st.recursive(
+    _WORDS,
+    lambda inner: st.one_of(
+        st.tuples(st.sampled_from([*_INLINE, *_BLOCKS, "br", "a"]), inner).map(
+            lambda pair: _wrap_html(*pair)
+        ),
+        st.lists(inner, min_size=2, max_size=3).map("".join),
+    ),
+    max_leaves=8,
+)
+
+
+# The known limit above, in HTML: a quote as the first thing in a list item.
+_QUOTE_FIRST_IN_ITEM = re.compile(r"<li>(?:<[a-z0-9]+>)*<blockquote>")
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(markup=html_fragments)
+@example(markup="<p>Use &lt;results&gt; &amp; data.</p>")
+@example(markup="<p><em>a</em><em>b</em> <strong><em>c</em></strong></p>")
+@example(markup="<ul><li><h2>Title #</h2>text</li></ul>")
+def test_any_lms_html_imports_as_markdown_showing_the_same_words(markup: str) -> None:
+    """Moodle XML or GIFT `[html]` text: the imported Markdown, rendered by the site, shows
+    the words the sanitised HTML showed, every special character included."""
+    expected = _words(clean_html(markup))
+    assume(expected and not _QUOTE_FIRST_IN_ITEM.search(markup))
+    converted = to_markdown(markup, "html").markdown
+    assert _words(render(converted)) == expected, converted

@@ -133,15 +133,20 @@ def _block(node: _Node, nested: bool = False) -> str:
     if tag == "hr":
         return "___"  # never read as a list item's dash or a heading's underline
     if tag.startswith("h") and tag[1:].isdigit():
-        text = " ".join(_inline_all(node.children).split())
+        text = " ".join(_inline_all(node.children).replace(_BR, " ").split())  # one line
         # A heading's own closing hashes are dropped, so a last `#` of its text is escaped.
-        return "#" * int(tag[1:]) + " " + (text[:-1] + "\\#" if text.endswith("#") else text)
+        body = text[:-1]
+        if text.endswith("#") and (len(body) - len(body.rstrip("\\"))) % 2 == 0:
+            text = body + "\\#"  # not already escaped
+        return "#" * int(tag[1:]) + " " + text
     if tag == "pre":
         return _pre("".join(_raw_text(node)).strip("\n"), nested)
     if tag in ("ul", "ol"):
         return _list(node)
     if tag == "blockquote":
         inner = _blocks(node.children, nested=True)
+        if not inner.strip():
+            return ""
         return "\n".join(_indent("> ", line) for line in inner.split("\n"))
     if tag == "table":
         return _table(node)
@@ -168,22 +173,30 @@ def _longest_backticks(text: str) -> int:
 
 
 def _code_span(code: str) -> str:
-    """Inline code on one line, delimited by more backticks than it holds."""
+    """Inline code on one line, delimited by more backticks than it holds.
+
+    Markdown trims the spaces at a span's ends, so they are written outside it.
+    """
     code = " ".join(code.split("\n"))
     if not code.strip():
-        return ""
+        return " " if code else ""  # its space still parts the words around it
+    lead = " " if code[0] == " " else ""
+    trail = " " if code[-1] == " " else ""
+    code = code.strip(" ")
     fence = "`" * (_longest_backticks(code) + 1)
-    return f"{fence} {code} {fence}" if "`" in (code[0], code[-1]) else f"{fence}{code}{fence}"
+    span = f"{fence} {code} {fence}" if "`" in (code[0], code[-1]) else f"{fence}{code}{fence}"
+    return lead + span + trail
 
 
 def _list(node: _Node) -> str:
     items = [c for c in node.children if isinstance(c, _Node) and c.tag == "li"]
+    bodies = [_blocks(item.children, nested=True) for item in items]
+    bodies = [body for body in bodies if body.strip()]  # an empty item shows no words
     lines: list[str] = []
-    for number, item in enumerate(items, start=1):
+    for number, body in enumerate(bodies, start=1):
         marker = f"{number}." if node.tag == "ol" else "-"
-        body = _blocks(item.children, nested=True)
-        first, *rest = body.split("\n") if body else [""]
-        lines.append(f"{marker} {first}")  # `- ` alone is still an (empty) item
+        first, *rest = body.split("\n")
+        lines.append(f"{marker} {first}")
         lines.extend(_indent("    ", line) for line in rest)
     return "\n".join(lines)
 
@@ -197,7 +210,12 @@ def _table(node: _Node) -> str:
     rows: list[list[str]] = []
     for row in _find(node, "tr"):
         cells = [c for c in row.children if isinstance(c, _Node) and c.tag in ("td", "th")]
-        rows.append([" ".join(_inline_all(c.children).split()).replace("|", "\\|") for c in cells])
+        rows.append(
+            [
+                " ".join(_inline_all(c.children).replace(_BR, " ").split()).replace("|", "\\|")
+                for c in cells
+            ]
+        )
     if not rows:
         return ""
     width = max(len(r) for r in rows)
@@ -225,6 +243,8 @@ def _raw_text(node: _Node) -> list[str]:
             parts.append(child)
         elif child.tag == "br":
             parts.append("\n")
+        elif child.tag in _BLOCK:  # a block inside code still stands apart
+            parts.extend(["\n", *_raw_text(child), "\n"])
         else:
             parts.extend(_raw_text(child))
     return parts
@@ -233,32 +253,69 @@ def _raw_text(node: _Node) -> list[str]:
 _EMPHASIS = frozenset({"em", "i", "strong", "b"})
 
 
-def _inline_all(children: list[_Node | str]) -> str:
+def _inline_all(
+    children: list[_Node | str], within: frozenset[str] = frozenset(), underscore: bool = False
+) -> str:
     """Inline children in a row; emphasis right after emphasis is written with `_`, as
-    `*a**b*` would read as one span."""
+    `*a**b*` would read as one span. `within`: the emphasis kinds around them;
+    `underscore`: the first child follows a `*` outside (`<em>a</em><span><em>b</em>`)."""
     out: list[str] = []
-    for child in children:
-        piece = _inline(child)
-        if out and out[-1].endswith("*") and isinstance(child, _Node) and child.tag in _EMPHASIS:
-            piece = _inline(child, underscore=True)
+    after_star = underscore  # the text so far ends in an emphasis mark
+    for child in _join_code(children):
+        piece = _inline(child, within=within)
+        if after_star and piece.startswith("*") and isinstance(child, _Node):
+            piece = _inline(child, underscore=True, within=within)
+        if piece:
+            after_star = _ends_in_mark(piece)
         out.append(piece)
     return "".join(out)
 
 
-def _inline(child: _Node | str, underscore: bool = False) -> str:
+def _ends_in_mark(text: str) -> bool:
+    """Does Markdown text end in an emphasis mark `*` (not an escaped one, `\\*`)?"""
+    body = text[:-1]
+    return text.endswith("*") and (len(body) - len(body.rstrip("\\"))) % 2 == 0
+
+
+_SAME = {"b": "strong", "i": "em"}
+
+
+def _join_code(children: list[_Node | str]) -> list[_Node | str]:
+    """Code right after code, or emphasis right after the same emphasis, as one span:
+    it looks the same, and two such spans side by side cannot be written in Markdown."""
+    out: list[_Node | str] = []
+    for child in children:
+        last = out[-1] if out else None
+        if isinstance(child, _Node) and isinstance(last, _Node):
+            tag = _SAME.get(child.tag, child.tag)
+            if tag in ("code", "em", "strong") and tag == _SAME.get(last.tag, last.tag):
+                out[-1] = _Node(tag, last.attrs, [*last.children, *child.children])
+                continue
+        out.append(child)
+    return out
+
+
+def _inline(
+    child: _Node | str, underscore: bool = False, within: frozenset[str] = frozenset()
+) -> str:
     if isinstance(child, str):
         return escape_inline(" ".join(child.split("\n")))
     tag = child.tag
-    inner = _inline_all(child.children)
+    kind = "strong" if tag in ("strong", "b") else "em" if tag in ("em", "i") else ""
+    inner = _inline_all(
+        child.children, within | {kind} if kind else within, underscore and not kind
+    )
+    if kind in within:  # italic inside italic looks the same: no second, clashing mark
+        return inner
     if tag in _SKIP:
         return ""
     if tag == "br":
         return _BR
     shown = inner.replace(_BR, "").strip()  # emphasis around a line break alone is none
-    if tag in _EMPHASIS and shown:
-        # `*`, or `_` where a `*` next to it would merge the two (`**x**` is not `*x*` twice).
-        char = "_" if underscore or shown[0] == "*" or shown[-1] == "*" else "*"
-        return _wrap(char * (2 if tag in ("strong", "b") else 1), inner)
+    if kind and shown:
+        # `*` (`***x***` nests well), or `_` right after another span's closing `*`, where
+        # `*a**b*` would read as one span.
+        return _wrap(("_" if underscore else "*") * (2 if kind == "strong" else 1), inner)
     if tag == "code":
         return _code_span("".join(_raw_text(child)))
     if tag == "a":
@@ -266,8 +323,12 @@ def _inline(child: _Node | str, underscore: bool = False) -> str:
         return f"[{inner}]({url})" if url and inner.strip() else inner
     if tag == "img":
         return escape_inline(child.attrs.get("alt", ""))
-    if tag in _BLOCK:
-        return " " + _block(child) + " "
+    if tag == "pre":
+        return _code_span("".join(_raw_text(child)))
+    if tag in _BLOCK or tag in ("td", "th"):
+        # A block inside inline markup (`<em><p>x</p></em>`): Markdown cannot hold it
+        # there, so it keeps its words, and its inline markup, between spaces.
+        return " " + inner + " "
     return inner
 
 
