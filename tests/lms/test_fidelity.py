@@ -278,3 +278,18 @@ def test_any_lms_html_imports_as_markdown_showing_the_same_words(markup: str) ->
     assume(expected and not _QUOTE_FIRST_IN_ITEM.search(markup))
     converted = to_markdown(markup, "html").markdown
     assert _words(render(converted)) == expected, converted
+
+
+def test_the_converter_stays_linear_on_hostile_html() -> None:
+    """Joining side-by-side spans and choosing emphasis marks take one pass: 40,000 spans
+    in a row, or a `*` before spans nested 95 deep, convert in moments (a quadratic join
+    would take minutes, a second rendering per level of nesting forever)."""
+    import time
+
+    start = time.monotonic()
+    row = to_markdown("<p>" + "<em>x</em>" * 40_000 + "</p>", "html").markdown
+    deep = "<p><em>a</em>" + "<span>" * 95 + "<em>b</em>" + "</span>" * 95 + "</p>"
+    nested = to_markdown(deep, "html").markdown
+    assert time.monotonic() - start < 20
+    assert row == "*" + "x" * 40_000 + "*"
+    assert nested == "*a*_b_"

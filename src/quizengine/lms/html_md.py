@@ -262,9 +262,9 @@ def _inline_all(
     out: list[str] = []
     after_star = underscore  # the text so far ends in an emphasis mark
     for child in _join_code(children):
-        piece = _inline(child, within=within)
-        if after_star and piece.startswith("*") and isinstance(child, _Node):
-            piece = _inline(child, underscore=True, within=within)
+        # One pass per child: rendering twice would double the work at every level of
+        # nesting (hostile HTML nests a hundred deep).
+        piece = _inline(child, underscore=after_star, within=within)
         if piece:
             after_star = _ends_in_mark(piece)
         out.append(piece)
@@ -284,14 +284,19 @@ def _join_code(children: list[_Node | str]) -> list[_Node | str]:
     """Code right after code, or emphasis right after the same emphasis, as one span:
     it looks the same, and two such spans side by side cannot be written in Markdown."""
     out: list[_Node | str] = []
+    joined = False  # out[-1] is a node made here, extended in place (linear time)
     for child in children:
         last = out[-1] if out else None
         if isinstance(child, _Node) and isinstance(last, _Node):
             tag = _SAME.get(child.tag, child.tag)
             if tag in ("code", "em", "strong") and tag == _SAME.get(last.tag, last.tag):
-                out[-1] = _Node(tag, last.attrs, [*last.children, *child.children])
+                if not joined:
+                    out[-1] = last = _Node(tag, last.attrs, list(last.children))
+                    joined = True
+                last.children.extend(child.children)
                 continue
         out.append(child)
+        joined = False
     return out
 
 
