@@ -4,9 +4,10 @@ The property: any quiz text (Markdown full of the characters Markdown, GIFT and 
 a meaning to) exported to GIFT or Moodle XML and imported back renders, through the
 site's own render path, to the same HTML. "The same" ignores only what no reader sees:
 whitespace next to block tags, paragraphs inside list items (loose or tight), `<b>` for
-`<strong>`, empty inline elements and quotes, spaces around a line break, spaces and line
-breaks just inside emphasis rather than just outside, a line break ending a block, and two
-spans of the same kind side by side (`<em>a</em><em>b</em>` shows as `<em>ab</em>`).
+`<strong>`, empty inline elements, quotes and list items, spaces around a line break,
+spaces and line breaks just inside emphasis rather than just outside, a line break ending
+a block, and two spans of the same kind side by side (`<em>a</em><em>b</em>` shows as
+`<em>ab</em>`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ _SAME_TAG = {"b": "strong", "i": "em"}
 _BLOCK_EDGE = re.compile(
     r" ?(</?(?:p|li|ul|ol|blockquote|h[1-6]|table|thead|tbody|tr|td|th|div|pre|hr)\b[^>]*>) ?"
 )
-_EMPTY_INLINE = re.compile(r"<(a|code|em|strong|span|blockquote) [^>]*>((?:\s|<br \[\]>)*)</\1>")
+_EMPTY_INLINE = re.compile(
+    r"<(a|code|em|strong|span|blockquote|li|ul|ol) [^>]*>((?:\s|<br \[\]>)*)</\1>"
+)
 # A line break or space just inside emphasis looks the same just outside it.
 _EDGE_IN = re.compile(r"<(em|strong) \[\]>((?:\s|<br \[\]>)+)")
 _EDGE_OUT = re.compile(r"((?:\s|<br \[\]>)+)</(em|strong)>")
@@ -81,7 +84,7 @@ def seen(markup: str) -> str:
     parser.feed(markup)
     parser.close()
     text = " ".join("".join(parser.out).split())
-    text = _EMPTY_INLINE.sub(r"\2", text)
+    text = _EMPTY_INLINE.sub(r"\2", _EMPTY_INLINE.sub(r"\2", text))  # an empty item, then list
     text = re.sub(r"</(em|strong|code)><\1 \[\]>", "", text)  # two spans side by side
     text = _EDGE_OUT.sub(r"</\2>\1", _EDGE_IN.sub(r"\2<\1 []>", text))
     text = re.sub(r"\s*<br \[\]>\s*", "<br []>", _LAST_BREAK.sub(r"\1", text))
