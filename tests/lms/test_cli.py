@@ -160,3 +160,22 @@ def test_the_main_cli_dispatches_to_these_commands(
     )
     assert code == 0
     assert (tmp_path / "research.gift").is_file()
+
+
+def test_import_names_the_module_and_each_warning_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = ROOT / "tests" / "data" / "lms" / "every-feature.gift"
+    hostile = tmp_path / "hostile.gift"
+    hostile.write_text(
+        "$CATEGORY: $course$/top/\x1b]0;owned\x07Mod/Quiz\n\n::q::Q{T}\n", encoding="utf-8"
+    )
+    code, out, err = run(["import", str(source)], capsys)
+    assert code == 0
+    assert "title: Offers / perks" in out
+    assert f"{source}: the category puts 'Offers / perks' in module 'Negotiation basics'" in err
+    assert f"{source}:22:1: warning: quiz 'every-feature' question 'partial'" in err
+    code, out, err = run(["import", str(hostile)], capsys)
+    assert code == 0
+    assert "\x1b" not in err and "\x07" not in err
+    assert "in module '" in err

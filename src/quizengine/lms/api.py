@@ -13,6 +13,7 @@ from .build import build_questions
 from .common import (
     MAX_IMPORT_BYTES,
     MAX_IMPORT_QUESTIONS,
+    Category,
     ExportFormat,
     ImportFormat,
     LmsFormatError,
@@ -39,10 +40,16 @@ class ExportResult:
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """Quiz YAML text (it passes `quizengine validate`) and the notes about the import."""
+    """Quiz YAML text (it passes `quizengine validate`) and the notes about the import.
+
+    `module` is the title the file's category gives the quiz's module (the category
+    above the quiz's own), if it names one.
+    """
 
     yaml_text: str
     notes: list[Note]
+    title: str = ""
+    module: str | None = None
 
 
 def export_quizzes(
@@ -89,22 +96,51 @@ def _quiz_notes(quiz: Quiz, notes: Notes) -> None:
         notes.add(None, "exam mode not carried: set the LMS quiz's review options instead")
 
 
-def import_text(text: str, fmt: ImportFormat, *, quiz_id: str, title: str) -> ImportResult:
-    """GIFT or Moodle XML text -> our quiz YAML; raises `LmsFormatError` on bad input."""
+def import_text(
+    text: str,
+    fmt: ImportFormat,
+    *,
+    quiz_id: str,
+    title: str | None = None,
+    fallback_title: str | None = None,
+) -> ImportResult:
+    """GIFT or Moodle XML text -> our quiz YAML; raises `LmsFormatError` on bad input.
+
+    The quiz's title is `title` if given, else the last name of the file's category
+    (`$course$/top/Module/Quiz`), else `fallback_title` (the CLI's is the file name).
+    """
     if not re.match(SLUG_PATTERN, quiz_id):
         raise LmsFormatError(f"quiz id '{quiz_id}' must be lowercase letters, digits and '-'")
     if len(text.encode("utf-8", "surrogatepass")) > MAX_IMPORT_BYTES:
         raise LmsFormatError(f"input is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
     notes = Notes(quiz_id)
+    categories: list[Category] = []
     if fmt == "gift":
-        raws = read_gift(text, notes)
+        raws = read_gift(text, notes, categories)
         source = "GIFT"
     elif fmt == "moodle":
-        raws = read_moodle(text, notes)
+        raws = read_moodle(text, notes, categories)
         source = "Moodle XML"
     else:
         raise ValueError(f"unknown import format {fmt!r}")
     if len(raws) > MAX_IMPORT_QUESTIONS:
         raise LmsFormatError(f"more than {MAX_IMPORT_QUESTIONS} questions")
+    named = _named(categories, notes)
+    chosen = title or (named[-1] if named else None) or fallback_title or quiz_id
+    module = named[-2] if len(named) > 1 else None
+    description = next((c.info for c in categories if c.questions and c.info), None)
     questions = build_questions(raws, notes)
-    return ImportResult(quiz_yaml(quiz_id, title, questions, source), notes.items)
+    notes.items.sort(key=lambda note: note.line or 0)  # in file order, whatever found them
+    yaml_text = quiz_yaml(quiz_id, chosen, questions, source, description=description)
+    return ImportResult(yaml_text, notes.items, chosen, module)
+
+
+def _named(categories: list[Category], notes: Notes) -> list[str]:
+    """The names of the one category holding the questions; none when several do."""
+    holding = [c for c in categories if c.questions]
+    paths = list(dict.fromkeys(tuple(c.titles()) for c in holding))
+    if len(paths) > 1:
+        listed = "; ".join("/".join(p) or "top" for p in paths)
+        notes.add(None, f"{len(paths)} categories merged into one quiz: {listed}", holding[1].line)
+        return []
+    return list(paths[0]) if paths else []

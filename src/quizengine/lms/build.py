@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..models.base import SLUG_PATTERN
 from .common import Notes, UniqueIds, close, fmt_number
 from .star_essay import parse_essay, split_feedback
 from .text_essay import parse_text_essay
@@ -24,6 +25,7 @@ class RawAnswer:
     feedback: str | None = None
     value: float | None = None  # numerical answers
     tolerance: float = 0.0
+    key: str | None = None  # our option or item id, where our own export wrote it
 
 
 @dataclass(slots=True)
@@ -111,6 +113,16 @@ def _register(kind: str) -> Callable[[Builder], Builder]:
     return wrap
 
 
+def _ids(answers: list[RawAnswer]) -> list[dict[str, str]]:
+    """`{"id": key}` per answer when an export of ours kept every id (distinct and valid,
+    or the quiz would not validate); `{}` each otherwise, for positional ids."""
+    keys = [a.key for a in answers]
+    valid = [k for k in keys if k is not None and re.match(SLUG_PATTERN, k)]
+    if len(valid) == len(keys) and len(set(valid)) == len(valid):
+        return [{"id": key} for key in valid]
+    return [{} for _ in answers]
+
+
 @_register("truefalse")
 def _true_false(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
     return {"type": "true_false", "answer": bool(raw.truth)}
@@ -121,7 +133,10 @@ def _choice(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
     if len(raw.answers) < 2:
         note("a choice question needs at least two options: skipped")
         return None
-    options: list[dict[str, Any]] = [{"text": a.text or "(empty)"} for a in raw.answers]
+    options: list[dict[str, Any]] = [
+        {**key, "text": a.text or "(empty)"}
+        for key, a in zip(_ids(raw.answers), raw.answers, strict=True)
+    ]
     for option, answer in zip(options, raw.answers, strict=True):
         if answer.feedback:
             option["feedback"] = answer.feedback
@@ -282,7 +297,10 @@ def _matching(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
 
 @_register("ordering")
 def _ordering(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
-    items = [a.text for a in raw.answers]
+    ids = _ids(raw.answers)
+    items: list[Any] = [a.text for a in raw.answers]
+    if any(ids):
+        items = [{**key, "text": text} for key, text in zip(ids, items, strict=True)]
     if len(items) < 2:
         note("an ordering question needs at least two items: skipped")
         return None

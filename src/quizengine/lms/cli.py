@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, QuizEngineError, UsageError
-from ..safeio import FileRefused, check_output, child_path, read_regular, write_atomic
+from ..safeio import (
+    FileRefused,
+    check_output,
+    child_path,
+    read_regular,
+    terminal_text,
+    write_atomic,
+)
 from .common import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
@@ -45,7 +52,7 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--format", dest="fmt", choices=IMPORT_FORMATS, help="default: from the file extension"
     )
     p.add_argument("--id", dest="quiz_id", help="quiz id (default: from the file name)")
-    p.add_argument("--title", help="quiz title (default: from the file name)")
+    p.add_argument("--title", help="quiz title (default: from the file's category, else its name)")
     p.add_argument("--out", metavar="FILE.yaml", help="write here instead of standard output")
     p.add_argument("--force", action="store_true", help="replace --out if it already exists")
     p.set_defaults(run=_import)
@@ -131,9 +138,11 @@ def _import(args: argparse.Namespace) -> int:
             [Diagnostic(str(path), line, col, "not UTF-8 text (is it the exported file?)")]
         ) from None
     quiz_id = args.quiz_id or slugify(path.stem) or "imported"
-    title = args.title or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+    from_name = path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
     try:
-        result = import_text(text, fmt, quiz_id=quiz_id, title=title or quiz_id)
+        result = import_text(
+            text, fmt, quiz_id=quiz_id, title=args.title, fallback_title=from_name or quiz_id
+        )
     except LmsFormatError as exc:
         raise QuizEngineError(
             [
@@ -145,6 +154,9 @@ def _import(args: argparse.Namespace) -> int:
         ) from None
     for note in result.notes:
         _warn(note, str(path))
+    if result.module:
+        where = f"the category puts '{result.title}' in module '{result.module}'"
+        print(f"{path}: {terminal_text(where)}", file=sys.stderr)
     if args.out:
         try:
             write_atomic(args.out, result.yaml_text)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import QuizEngineError
+from ..models.base import default_id
 from ..render.html import html_to_text
 from ..sanitize import clean_html
 
@@ -50,6 +51,38 @@ class Note:
 
 
 Problem = tuple[int, int, str]
+
+
+@dataclass(slots=True)
+class Category:
+    """A question category of the file (GIFT `$CATEGORY:`, Moodle `type="category"`).
+
+    `questions` counts the questions read while it was the current one: parents that
+    Moodle lists on their own hold none, and only categories that hold questions name
+    the quiz.
+    """
+
+    path: str
+    line: int | None = None
+    info: str | None = None  # Moodle's category description, as Markdown
+    questions: int = 0
+
+    def titles(self) -> list[str]:
+        """The path's names, without the context (`$course$`) and Moodle's `top`.
+
+        A `/` inside a name is written `//`, as Moodle does.
+        """
+        parts = [p.replace("\0", "/").strip() for p in self.path.replace("//", "\0").split("/")]
+        if parts and re.fullmatch(r"\$\w+\$", parts[0]):
+            parts = parts[1:]
+        if parts and parts[0].lower() == "top":
+            parts = parts[1:]
+        return [p for p in parts if p]
+
+
+def category_path(*names: str) -> str:
+    """A Moodle category path under the course: `/` in a name doubled, as Moodle reads it."""
+    return "/".join(["$course$", "top", *(" ".join(n.split()).replace("/", "//") for n in names)])
 
 
 class LmsFormatError(QuizEngineError):
@@ -123,6 +156,23 @@ def escape_html(text: str) -> str:
 
 
 # --- ids and numbers -----------------------------------------------------------------
+
+
+# A GIFT comment line naming a choice question's option ids, in order (Moodle skips it).
+OPTION_IDS = "// option ids:"
+
+
+def own_keys(keys: list[str]) -> list[str | None]:
+    """The ids to write for options or items: none when every one is the positional default.
+
+    Moodle ignores them (an `id` attribute on `<answer>`, a GIFT comment line) and our
+    importers read them back, so response files made against our ids still grade after a
+    round trip.
+    """
+    if all(key == default_id(index) for index, key in enumerate(keys)):
+        return [None] * len(keys)
+    return list(keys)
+
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 

@@ -10,13 +10,13 @@ practice:
 
     file      := block (blank-line+ block)*      a blank line ends a question
     block     := lines; a line starting with // (after spaces) is a comment
-    category  := "$CATEGORY:" path               (ignored: one quiz per import)
+    category  := "$CATEGORY:" path               its last names title the quiz and module
     question  := ["::" title "::"] ["[" format "]"] text ["{" answers "}" [text]]
     answers   := [ "####" general-feedback ] at the end, and then, by shape:
       ""                       essay
       "#" numeric              "#" (value[":"tolerance] | min".."max | ("="["%"w"%"]v...)+)
                                ["~" "#" wrong-feedback]
-      contains "~"             multiple choice: ("=" | "~") ["%"w"%"] text ["#" feedback]
+      contains "~"             multiple choice: ("=" | "~" ["%"w"%"]) text ["#" feedback]
       "=" ... "->" ...         matching: ("=" left "->" right)+, an empty left = distractor
       T | TRUE | F | FALSE     true/false ["#" feedback-if-wrong ["#" feedback-if-right]]
       otherwise                short answer: ("=" ["%"w"%"] text ["#" feedback])+
@@ -24,7 +24,9 @@ practice:
 
 Escapes `\\~ \\= \\# \\{ \\} \\: \\\\` stand for the character itself and `\\n` for a
 newline. They are swapped for two Unicode noncharacters of the same length before
-parsing, so positions in error messages stay exact.
+parsing, so positions in error messages stay exact. `\\%` is no escape (Moodle shows
+the backslash). A comment line `// option ids: a-id b-id` before a choice question
+names its options' ids, in order: our exports write one, so a round trip keeps them.
 """
 
 from __future__ import annotations
@@ -35,14 +37,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .build import RawAnswer, RawQuestion
-from .common import MAX_ANSWERS, LmsFormatError, Notes, Problem
+from .common import MAX_ANSWERS, OPTION_IDS, Category, LmsFormatError, Notes, Problem
 from .html_md import REMOVED_NOTE, to_markdown
 
 _ESC = "\ufdd0"
 _CODES = {"\\": "\ufdd1", "~": "\ufdd2", "=": "\ufdd3", "#": "\ufdd4", "{": "\ufdd5"}
-_CODES |= {"}": "\ufdd6", ":": "\ufdd7", "n": "\ufdd8", "%": "\ufdda"}
+_CODES |= {"}": "\ufdd6", ":": "\ufdd7", "n": "\ufdd8"}
 _DECODE = {code: ("\n" if char == "n" else char) for char, code in _CODES.items()}
-_ESCAPED = re.compile(r"\\([\\~=#{}:n%])")
+_ESCAPED = re.compile(r"\\([\\~=#{}:n])")
 _BLANK = "\ufdd9"  # where the answers of a missing-word question stood
 _RESERVED = re.compile("[\ufdd0-\ufdda]")
 _WEIGHT = re.compile(r"^\s*%\s*(-?\d+(?:\.\d*)?)\s*%")
@@ -62,6 +64,7 @@ def _release(text: str) -> str:
 class _Block:
     text: str
     lines: list[tuple[int, int, int]] = field(default_factory=list)  # offset, line, indent
+    keys: list[str] = field(default_factory=list)  # from an `// option ids:` comment
 
     def where(self, offset: int) -> tuple[int, int]:
         start, line, indent = self.lines[0]
@@ -76,18 +79,21 @@ class _Failure(Exception):
         self.offset, self.message = offset, message
 
 
-def read_gift(text: str, notes: Notes) -> list[RawQuestion]:
+def read_gift(
+    text: str, notes: Notes, categories: list[Category] | None = None
+) -> list[RawQuestion]:
+    """The questions of a GIFT file; its `$CATEGORY:` lines are added to `categories`."""
     bad = _RESERVED.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         raise LmsFormatError(f"unsupported character U+{ord(bad[0]):04X}", line, 1)
     questions: list[RawQuestion] = []
     problems: list[Problem] = []
-    categories: list[str] = []
+    found = categories if categories is not None else []
     for block in _blocks(text):
         try:
             if block.text.startswith("$CATEGORY:"):
-                categories.append(_release(block.text[10:]).strip())
+                found.append(Category(_release(block.text[10:]).strip(), block.lines[0][1]))
                 continue
             question = _question(block, notes)
         except _Failure as failure:
@@ -96,10 +102,10 @@ def read_gift(text: str, notes: Notes) -> list[RawQuestion]:
             continue
         if question is not None:
             questions.append(question)
+            if found:
+                found[-1].questions += 1
     if problems:
         raise LmsFormatError(problems[0][2], problems[0][0], problems[0][1], problems)
-    if len(set(categories)) > 1:
-        notes.add(None, f"{len(set(categories))} categories merged into one quiz")
     return questions
 
 
@@ -107,6 +113,7 @@ def _blocks(text: str) -> list[_Block]:
     """Blank-line separated blocks of trimmed lines, comment lines left out."""
     blocks: list[_Block] = []
     parts: list[str] = []
+    keys: list[str] = []
     size = 0
 
     def close() -> None:
@@ -123,9 +130,13 @@ def _blocks(text: str) -> list[_Block]:
             close()
             continue
         if stripped.startswith("//"):
+            if stripped.startswith(OPTION_IDS):
+                keys = stripped[len(OPTION_IDS) :].split()
             continue
         if not parts:
             blocks.append(_Block(""))
+        if keys:
+            blocks[-1].keys, keys = keys, []
         indent = len(raw) - len(raw.lstrip())
         blocks[-1].lines.append((size, number, indent))
         parts.append(_protect(stripped))
@@ -180,6 +191,9 @@ def _question(block: _Block, notes: Notes) -> RawQuestion | None:
         raw.general_feedback = _md(answer[general + 4 :].strip(), fmt, pending) or None
         answer = answer[:general]
     _answers(raw, answer, start + 1, fmt)
+    if raw.answers and len(block.keys) == len(raw.answers):
+        for option, key in zip(raw.answers, block.keys, strict=True):
+            option.key = key
     return raw
 
 
@@ -198,7 +212,8 @@ def _answers(raw: RawQuestion, answer: str, offset: int, fmt: str) -> None:
     elif "~" in body:
         raw.kind, raw.single = "multichoice", "=" in body
         for mark, piece, at in _pieces(body, "=~", offset):
-            weight, piece = _weight(piece, at, 1.0 if mark == "=" else 0.0)
+            # As in Moodle, only `~` takes a weight; the text after `=` is taken as written.
+            weight, piece = (1.0, piece) if mark == "=" else _weight(piece, at, 0.0)
             text, feedback = _feedback(piece)
             raw.answers.append(RawAnswer(md(text), weight, md(feedback) if feedback else None))
     elif "=" in body and "->" in body:

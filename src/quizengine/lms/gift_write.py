@@ -3,7 +3,8 @@
 Prompts, options and feedback keep their Markdown under GIFT's `[markdown]` marker, so
 nothing is lost to a conversion; newlines travel as `\\n` because a blank line ends a
 question. Texts GIFT shows unformatted (short answers, the right side of matching pairs)
-are written as plain text. Question titles are our question ids, so a re-import keeps them.
+are written as plain text. Question titles are our question ids, so a re-import keeps them;
+option ids travel in a `// option ids:` comment line (Moodle skips comments).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ..models import (
     TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
-from .common import Notes, fmt_number, md_to_text, percent
+from .common import OPTION_IDS, Notes, category_path, fmt_number, md_to_text, own_keys, percent
 from .media import media_notes
 from .plan import (
     choice_weights,
@@ -60,10 +61,22 @@ _ESCAPES = str.maketrans(
 def escape(text: str) -> str:
     """GIFT's reserved characters behind a backslash; newlines as the two characters `\\n`.
 
-    A leading `%` would read as the start of a weight (`%50%`), so it is escaped too.
+    `%` has no escape in GIFT (Moodle would show the backslash): an answer that starts
+    with one gets an explicit weight before it instead (`_weighted`).
     """
-    escaped = text.strip().translate(_ESCAPES)
-    return "\\" + escaped if escaped.startswith("%") else escaped
+    return text.strip().translate(_ESCAPES)
+
+
+def _weighted(mark: str, fraction: float, text: str) -> str:
+    """A choice answer: `=text`, `~text`, or `~%50%text`; a weight where the text needs one.
+
+    Moodle reads a weight only after `~` and takes the text after `=` as written, so a
+    wrong option starting with `%` gets `%0%` to keep the `%` its own.
+    """
+    body = escape(text)
+    if mark == "~" and (fraction != 0 or body.startswith("%")):
+        return f"~%{percent(fraction)}%{body}"
+    return f"{mark}{body}"
 
 
 def write_gift(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> str:
@@ -72,8 +85,7 @@ def write_gift(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> str:
     written: set[tuple[str, str]] = set()
     for quiz in quizzes:
         notes = notes_for[quiz.id]
-        category = quiz.title.replace("/", "//")
-        header = [f"// quiz: {quiz.id}", f"$CATEGORY: $course$/top/{category}"]
+        header = [f"// quiz: {quiz.id}", f"$CATEGORY: {category_path(quiz.title)}"]
         blocks.append("\n".join(header))
         banks = by_origin(quiz)
         blocks.extend(_question(q, notes) for q in banks.pop(None, []))
@@ -98,7 +110,12 @@ def _question(question: Question, notes: Notes) -> str:
         notes.add(question.id, f"points ({question.points:g}) dropped: GIFT has no marks")
     framed = framing(question)
     prompt, general = framed.prompt, framed.general
-    lines = [f"// question: {question.id}", f"::{question.id}::[markdown]{escape(prompt)}{{"]
+    lines = [f"// question: {question.id}"]
+    if isinstance(question, SingleQuestion | MultipleQuestion):
+        keys = own_keys([o.key for o in question.options])
+        if keys[0] is not None:
+            lines.append(f"{OPTION_IDS} {' '.join(k or '' for k in keys)}")
+    lines.append(f"::{question.id}::[markdown]{escape(prompt)}{{")
     lines.extend(f"\t{line}" for line in _answers(question, notes))
     if general:
         lines.append(f"\t####{escape(general)}")
@@ -110,23 +127,17 @@ def _fb(feedback: str | None) -> str:
     return f"#{escape(feedback)}" if feedback else ""
 
 
-def _part_credit(fraction: float) -> str:
-    """A weighted single choice's wrong option: `~%50%`; plain `~` when it earns nothing."""
-    return "" if fraction >= 1 or fraction == 0 else f"%{percent(fraction)}%"
-
-
 def _answers(question: Question, notes: Notes) -> list[str]:
     match question:
         case SingleQuestion():
             return [
-                f"{'=' if w.fraction >= 1 else '~'}{_part_credit(w.fraction)}{escape(w.text)}"
-                f"{_fb(w.feedback)}"
+                f"{_weighted('=' if w.fraction >= 1 else '~', w.fraction, w.text)}{_fb(w.feedback)}"
                 for w in choice_weights(question, notes, merge=True)
             ]
         case MultipleQuestion():
             combined_feedback_note(question, notes, FORMAT)
             return [
-                f"~%{percent(w.fraction)}%{escape(w.text)}{_fb(w.feedback)}"
+                f"{_weighted('~', w.fraction, w.text)}{_fb(w.feedback)}"
                 for w in choice_weights(question, notes)
             ]
         case TrueFalseQuestion():

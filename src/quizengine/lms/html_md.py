@@ -9,6 +9,14 @@ The HTML first passes the sanitiser (`quizengine.sanitize`), and every piece of 
 link and code is written so that Markdown reads it back as exactly that: text escaped
 for Python-Markdown, links only to safe URLs, code in fences longer than any run of
 backticks it holds.
+
+Why not markdownify (PyPI): it escapes for CommonMark, and Python-Markdown, which renders
+our pages, reads that differently. Its default leaves `&lt;results&gt;` as a raw
+`<results>` tag (the sanitiser then deletes it); with `escape_misc` it writes
+`\\<results\\>`, which Python-Markdown shows with the backslashes (it has no escape for
+`<`); and it joins `<em>a</em><em>b</em>` into `*a**b*`, one span. Adopting it would mean
+replacing its escaping and emphasis, which is most of this module. tests/lms/test_fidelity.py
+checks the result the way a learner sees it: through the site's render path.
 """
 
 from __future__ import annotations
@@ -100,10 +108,10 @@ def html_to_markdown(markup: str) -> tuple[str, int]:
 def _blocks(children: list[_Node | str], nested: bool = False) -> str:
     """Render children, giving block elements a blank line on each side."""
     out: list[str] = []
-    inline: list[str] = []
+    inline: list[_Node | str] = []
 
     def flush() -> None:
-        text = _tidy("".join(inline))
+        text = _tidy(_inline_all(inline))
         if text:
             out.append(text)
         inline.clear()
@@ -115,7 +123,7 @@ def _blocks(children: list[_Node | str], nested: bool = False) -> str:
             if rendered.strip():
                 out.append(rendered)
         else:
-            inline.append(_inline(child))
+            inline.append(child)
     flush()
     return "\n\n".join(out)
 
@@ -131,16 +139,23 @@ def _block(node: _Node, nested: bool = False) -> str:
     if tag in _SKIP:
         return ""
     if tag == "hr":
-        return "---"
+        return "___"  # never read as a list item's dash or a heading's underline
     if tag.startswith("h") and tag[1:].isdigit():
-        return "#" * int(tag[1:]) + " " + " ".join(_inline_all(node.children).split())
+        text = " ".join(_inline_all(node.children).replace(_BR, " ").split())  # one line
+        # A heading's own closing hashes are dropped, so a last `#` of its text is escaped.
+        body = text[:-1]
+        if text.endswith("#") and (len(body) - len(body.rstrip("\\"))) % 2 == 0:
+            text = body + "\\#"  # not already escaped
+        return "#" * int(tag[1:]) + " " + text
     if tag == "pre":
         return _pre("".join(_raw_text(node)).strip("\n"), nested)
     if tag in ("ul", "ol"):
         return _list(node)
     if tag == "blockquote":
         inner = _blocks(node.children, nested=True)
-        return "\n".join(f"> {line}".rstrip() for line in inner.split("\n"))
+        if not inner.strip():
+            return ""
+        return "\n".join(_indent("> ", line) for line in inner.split("\n"))
     if tag == "table":
         return _table(node)
     return _blocks(node.children, nested)
@@ -166,31 +181,49 @@ def _longest_backticks(text: str) -> int:
 
 
 def _code_span(code: str) -> str:
-    """Inline code on one line, delimited by more backticks than it holds."""
+    """Inline code on one line, delimited by more backticks than it holds.
+
+    Markdown trims the spaces at a span's ends, so they are written outside it.
+    """
     code = " ".join(code.split("\n"))
     if not code.strip():
-        return ""
+        return " " if code else ""  # its space still parts the words around it
+    lead = " " if code[0] == " " else ""
+    trail = " " if code[-1] == " " else ""
+    code = code.strip(" ")
     fence = "`" * (_longest_backticks(code) + 1)
-    return f"{fence} {code} {fence}" if "`" in (code[0], code[-1]) else f"{fence}{code}{fence}"
+    span = f"{fence} {code} {fence}" if "`" in (code[0], code[-1]) else f"{fence}{code}{fence}"
+    return lead + span + trail
 
 
 def _list(node: _Node) -> str:
     items = [c for c in node.children if isinstance(c, _Node) and c.tag == "li"]
+    bodies = [_blocks(item.children, nested=True) for item in items]
+    bodies = [body for body in bodies if body.strip()]  # an empty item shows no words
     lines: list[str] = []
-    for number, item in enumerate(items, start=1):
+    for number, body in enumerate(bodies, start=1):
         marker = f"{number}." if node.tag == "ol" else "-"
-        body = _blocks(item.children, nested=True)
-        first, *rest = body.split("\n") if body else [""]
-        lines.append(f"{marker} {first}".rstrip())
-        lines.extend(f"    {line}".rstrip() for line in rest)
+        first, *rest = body.split("\n")
+        lines.append(f"{marker} {first}")
+        lines.extend(_indent("    ", line) for line in rest)
     return "\n".join(lines)
+
+
+def _indent(prefix: str, line: str) -> str:
+    """A line inside a quote or list item; its trailing spaces (a hard break) stay."""
+    return prefix + line if line.strip() else prefix.rstrip()
 
 
 def _table(node: _Node) -> str:
     rows: list[list[str]] = []
     for row in _find(node, "tr"):
         cells = [c for c in row.children if isinstance(c, _Node) and c.tag in ("td", "th")]
-        rows.append([" ".join(_inline_all(c.children).split()).replace("|", "\\|") for c in cells])
+        rows.append(
+            [
+                " ".join(_inline_all(c.children).replace(_BR, " ").split()).replace("|", "\\|")
+                for c in cells
+            ]
+        )
     if not rows:
         return ""
     width = max(len(r) for r in rows)
@@ -218,28 +251,84 @@ def _raw_text(node: _Node) -> list[str]:
             parts.append(child)
         elif child.tag == "br":
             parts.append("\n")
+        elif child.tag in _BLOCK:  # a block inside code still stands apart
+            parts.extend(["\n", *_raw_text(child), "\n"])
         else:
             parts.extend(_raw_text(child))
     return parts
 
 
-def _inline_all(children: list[_Node | str]) -> str:
-    return "".join(_inline(c) for c in children)
+_EMPHASIS = frozenset({"em", "i", "strong", "b"})
 
 
-def _inline(child: _Node | str) -> str:
+def _inline_all(
+    children: list[_Node | str], within: frozenset[str] = frozenset(), underscore: bool = False
+) -> str:
+    """Inline children in a row; emphasis right after emphasis is written with `_`, as
+    `*a**b*` would read as one span. `within`: the emphasis kinds around them;
+    `underscore`: the first child follows a `*` outside (`<em>a</em><span><em>b</em>`)."""
+    out: list[str] = []
+    after_star = underscore  # the text so far ends in an emphasis mark
+    for child in _join_code(children):
+        # One pass per child: rendering twice would double the work at every level of
+        # nesting (hostile HTML nests a hundred deep).
+        piece = _inline(child, underscore=after_star, within=within)
+        if piece:
+            after_star = _ends_in_mark(piece)
+        out.append(piece)
+    return "".join(out)
+
+
+def _ends_in_mark(text: str) -> bool:
+    """Does Markdown text end in an emphasis mark `*` (not an escaped one, `\\*`)?"""
+    body = text[:-1]
+    return text.endswith("*") and (len(body) - len(body.rstrip("\\"))) % 2 == 0
+
+
+_SAME = {"b": "strong", "i": "em"}
+
+
+def _join_code(children: list[_Node | str]) -> list[_Node | str]:
+    """Code right after code, or emphasis right after the same emphasis, as one span:
+    it looks the same, and two such spans side by side cannot be written in Markdown."""
+    out: list[_Node | str] = []
+    joined = False  # out[-1] is a node made here, extended in place (linear time)
+    for child in children:
+        last = out[-1] if out else None
+        if isinstance(child, _Node) and isinstance(last, _Node):
+            tag = _SAME.get(child.tag, child.tag)
+            if tag in ("code", "em", "strong") and tag == _SAME.get(last.tag, last.tag):
+                if not joined:
+                    out[-1] = last = _Node(tag, last.attrs, list(last.children))
+                    joined = True
+                last.children.extend(child.children)
+                continue
+        out.append(child)
+        joined = False
+    return out
+
+
+def _inline(
+    child: _Node | str, underscore: bool = False, within: frozenset[str] = frozenset()
+) -> str:
     if isinstance(child, str):
         return escape_inline(" ".join(child.split("\n")))
     tag = child.tag
-    inner = _inline_all(child.children)
+    kind = "strong" if tag in ("strong", "b") else "em" if tag in ("em", "i") else ""
+    inner = _inline_all(
+        child.children, within | {kind} if kind else within, underscore and not kind
+    )
+    if kind in within:  # italic inside italic looks the same: no second, clashing mark
+        return inner
     if tag in _SKIP:
         return ""
     if tag == "br":
         return _BR
-    if tag in ("strong", "b") and inner.strip():
-        return _wrap("**", inner)
-    if tag in ("em", "i") and inner.strip():
-        return _wrap("*", inner)
+    shown = inner.replace(_BR, "").strip()  # emphasis around a line break alone is none
+    if kind and shown:
+        # `*` (`***x***` nests well), or `_` right after another span's closing `*`, where
+        # `*a**b*` would read as one span.
+        return _wrap(("_" if underscore else "*") * (2 if kind == "strong" else 1), inner)
     if tag == "code":
         return _code_span("".join(_raw_text(child)))
     if tag == "a" and _file_link(child):  # a file the text cannot bring, like an image
@@ -249,16 +338,21 @@ def _inline(child: _Node | str) -> str:
         return f"[{inner}]({url})" if url and inner.strip() else inner
     if tag == "img":
         return escape_inline(child.attrs.get("alt", ""))
-    if tag in _BLOCK:
-        return " " + _block(child) + " "
+    if tag == "pre":
+        return _code_span("".join(_raw_text(child)))
+    if tag in _BLOCK or tag in ("td", "th"):
+        # A block inside inline markup (`<em><p>x</p></em>`): Markdown cannot hold it
+        # there, so it keeps its words, and its inline markup, between spaces.
+        return " " + inner + " "
     return inner
 
 
 def _wrap(mark: str, inner: str) -> str:
     """Emphasis hugging its text: `**bold** rest`, never `** bold **`."""
-    lead = inner[: len(inner) - len(inner.lstrip())]
-    trail = inner[len(inner.rstrip()) :]
-    return f"{lead}{mark}{inner.strip()}{mark}{trail}"
+    edge = f" \t\n{_BR}"  # a line break between the marks would end the emphasis
+    lead = inner[: len(inner) - len(inner.lstrip(edge))]
+    trail = inner[len(inner.rstrip(edge)) :]
+    return f"{lead}{mark}{inner.strip(edge)}{mark}{trail}"
 
 
 _LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")

@@ -2,8 +2,12 @@
 
 Any DOCTYPE is refused outright (`forbid_dtd`): Moodle never writes one, and refusing it
 shuts out entity expansion ("billion laughs") and external entities before they start.
-When a value is bad, the file is parsed a second time recording each element's line, so
-the error says where it is (the first parse stays at C speed).
+The file is parsed a second time recording each element's line, so every error and
+warning says where it is (the first parse stays at C speed).
+
+Nothing is dropped silently: tags, an ID number other than the name, a penalty for
+retries, hidden questions and any element this reader does not know are each named in a
+warning. Only display settings with no meaning here (numbering, layout) pass unnamed.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, fromstring
 
 from .build import RawAnswer, RawQuestion
-from .common import MAX_ANSWERS, LmsFormatError, Notes, Problem
+from .common import MAX_ANSWERS, Category, LmsFormatError, Notes, Problem, percent
 from .html_md import REMOVED_NOTE, to_markdown
 
 _FORMATS = {"html": "html", "moodle_auto_format": "moodle", "plain_text": "plain"}
@@ -70,7 +74,10 @@ def _places(text: str, root: ET.Element) -> dict[int, tuple[int, int]]:
     }
 
 
-def read_moodle(text: str, notes: Notes) -> list[RawQuestion]:
+def read_moodle(
+    text: str, notes: Notes, categories: list[Category] | None = None
+) -> list[RawQuestion]:
+    """The questions of a Moodle XML file; its categories are added to `categories`."""
     try:
         root = fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
@@ -83,27 +90,34 @@ def read_moodle(text: str, notes: Notes) -> list[RawQuestion]:
         raise LmsFormatError(f"the root element is <{root.tag}>, Moodle XML has <quiz>", 1, 1)
     out: list[RawQuestion] = []
     problems: list[tuple[ET.Element, str]] = []
+    places = _places(text, root)  # every warning names its line
+    found = categories if categories is not None else []
     for node in root.iter("question"):
         kind = node.get("type", "")
         name = _plain(node.find("name/text")) or None
+        where = places[id(node)][0] or None
         if kind == "category":
+            info = _md(node.find("info"), [], "moodle") or None
+            found.append(Category(_plain(node.find("category/text")), where, info))
             continue
         if kind not in _KINDS:
-            notes.add(name, f"Moodle question type '{kind}' has no equivalent here: skipped")
+            notes.add(name, f"Moodle question type '{kind}' has no equivalent here: skipped", where)
             continue
         if len(node) > MAX_ANSWERS:
             label = f"question '{name}'" if name else f"a {kind} question"
             raise LmsFormatError(f"{label} has more than {MAX_ANSWERS} parts")
         try:
             out.append(_question(node, _KINDS[kind], name))
+            out[-1].line = where
+            if found:
+                found[-1].questions += 1
         except _Bad as bad:
             problems.append((bad.node, bad.message))
         except LmsFormatError as error:  # from the HTML inside a text field
             problems.append((node, error.message))
     if problems:
-        places = _places(text, root)
-        found: list[Problem] = [(*places[id(n)], message) for n, message in problems]
-        raise LmsFormatError(found[0][2], found[0][0], found[0][1], found)
+        found_at: list[Problem] = [(*places[id(n)], message) for n, message in problems]
+        raise LmsFormatError(found_at[0][2], found_at[0][0], found_at[0][1], found_at)
     return out
 
 
@@ -175,6 +189,7 @@ def _question(node: ET.Element, kind: str, name: str | None) -> RawQuestion:
     def md(tag: str, default: str = "html") -> str | None:
         return _md(node.find(tag), pending, default) or None
 
+    _dropped(node, name, pending)
     raw = RawQuestion(
         kind=kind,
         name=name or _plain(node.find("idnumber")) or None,
@@ -187,6 +202,8 @@ def _question(node: ET.Element, kind: str, name: str | None) -> RawQuestion:
         pending=pending,
     )
     hints = [_md(h, pending) for h in node.findall("hint")]
+    if any(child.tag not in ("text", "file") for h in node.findall("hint") for child in h):
+        pending.append("hint settings (show the number right, clear wrong answers) dropped")
     raw.hint = "\n\n".join(h for h in hints if h) or None
     if node.find("shuffleanswers") is not None:
         raw.shuffle = _truthy(node, "shuffleanswers", True)
@@ -221,6 +238,43 @@ def _question(node: ET.Element, kind: str, name: str | None) -> RawQuestion:
     return raw
 
 
+# Question elements this reader maps (or weighs in `_dropped`).
+_READ = frozenset(
+    {"name", "questiontext", "generalfeedback", "defaultgrade", "correctfeedback"}
+    | {"incorrectfeedback", "partiallycorrectfeedback", "hint", "shuffleanswers", "single"}
+    | {"usecase", "answer", "subquestion", "gradingtype", "units", "minwordlimit"}
+    | {"maxwordlimit", "idnumber", "penalty", "tags", "hidden"}
+)
+# How Moodle shows a question, with nothing to carry here; and the essay's own settings.
+_DISPLAY = frozenset(
+    {"answernumbering", "showstandardinstruction", "shownumcorrect", "layouttype"}
+    | {"showgrading", "numberingstyle", "showunits", "unitsleft", "unitgradingtype"}
+    | {"unitpenalty", "selecttype", "selectcount"}
+    | {"responseformat", "responserequired", "responsefieldlines", "attachments"}
+    | {"attachmentsrequired", "maxbytes", "filetypeslist", "graderinfo", "responsetemplate"}
+)
+
+
+def _dropped(node: ET.Element, name: str | None, pending: list[str]) -> None:
+    """Name everything of the question that the import leaves out."""
+    tags = [_plain(tag.find("text")) or _plain(tag) for tag in node.findall("tags/tag")]
+    if any(tags):
+        pending.append(f"tags dropped: {', '.join(t for t in tags if t)}")
+    idnumber = _plain(node.find("idnumber"))
+    if idnumber and name and idnumber != name:
+        pending.append(f"ID number '{idnumber}' dropped: the question id comes from its name")
+    penalty = _maybe(node, _plain(node.find("penalty")) or "0", "<penalty>", 0, 1) or 0.0
+    if penalty:
+        pending.append(f"penalty of {percent(penalty)}% per retry dropped: retries cost nothing")
+    if _truthy(node, "hidden", False):
+        pending.append("hidden in Moodle: imported as a visible question")
+    if node.find("selectcount") is not None and _number(node, "selectcount", 0) > 0:
+        pending.append("Moodle shows only some of the items: here every item is ordered")
+    unknown = sorted({child.tag for child in node} - _READ - _DISPLAY)
+    if unknown:
+        pending.append("dropped: " + ", ".join(f"<{tag}>" for tag in unknown))
+
+
 def _answer(node: ET.Element, kind: str, pending: list[str]) -> RawAnswer:
     # Ordering answers carry their position in `fraction`; the others a percentage.
     low, high = (-_LIMIT, _LIMIT) if kind == "ordering" else (-100, 100)
@@ -232,6 +286,7 @@ def _answer(node: ET.Element, kind: str, pending: list[str]) -> RawAnswer:
         text = _md(node, pending)
     feedback = _md(node.find("feedback"), pending) or None
     answer = RawAnswer(text, fraction, feedback)
+    answer.key = node.get("id")  # an option or item id our export kept
     if kind == "numerical" and text != "*":
         answer.value = _maybe(node, text, "a numerical answer", -(_LIMIT**2), _LIMIT**2)
         if answer.value is not None:

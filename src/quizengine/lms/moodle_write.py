@@ -5,7 +5,8 @@ multiple), truefalse, shortanswer, numerical (with the unit), matching, ordering
 since Moodle 4.4; older sites need the qtype_ordering plugin) and essay for STAR
 self-reviews. Hints, marks, shuffling, whole-question feedback and explanations (general
 feedback) all have a Moodle field. Grades are snapped to Moodle's fixed list, which its
-importer insists on.
+importer insists on. Option and item ids we set travel as an `id` attribute on each
+`<answer>` (Moodle's importer ignores it; ours reads it back).
 """
 
 from __future__ import annotations
@@ -30,7 +31,16 @@ from ..models import (
     TrueFalseQuestion,
 )
 from ..safeio import xml_clean
-from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text, percent
+from .common import (
+    Notes,
+    category_path,
+    fmt_number,
+    md_to_html,
+    md_to_inline_html,
+    md_to_text,
+    own_keys,
+    percent,
+)
 from .media import exporting, media_notes, with_media
 from .plan import Weighted, choice_weights, framing, short_answers, star_literal
 from .pools import by_origin, random_notes
@@ -47,7 +57,7 @@ def write_moodle(
     for quiz in quizzes:
         with exporting((media_for or {}).get(quiz.id)):
             category = ET.SubElement(root, "question", type="category")
-            _text(ET.SubElement(category, "category"), f"$course$/top/{quiz.title}")
+            _text(ET.SubElement(category, "category"), category_path(quiz.title))
             if quiz.description:
                 _rich(ET.SubElement(category, "info", format="html"), md_to_html(quiz.description))
             banks = by_origin(quiz)
@@ -108,7 +118,7 @@ def _question(question: Question, notes: Notes) -> ET.Element:
     _html(node, "questiontext", framed.prompt)
     _html(node, "generalfeedback", framed.general)
     _value(node, "defaultgrade", fmt_number(question.points))
-    _value(node, "penalty", "0" if framed.by_hand else "0.3333333")
+    _value(node, "penalty", "0")  # no penalty for a retry here; the importer warns of others
     _value(node, "hidden", "0")
     _value(node, "idnumber", question.id)
     node.set("type", _body(node, question, notes))
@@ -177,8 +187,11 @@ def _choice(
     _value(node, "answernumbering", "abc")
     _value(node, "showstandardinstruction", "0")
     _combined(node, question)
-    for weighted in choice_weights(question, notes):
-        _answer(node, weighted)
+    keys = own_keys([o.key for o in question.options])
+    for weighted, key in zip(choice_weights(question, notes), keys, strict=True):
+        answer = _answer(node, weighted)
+        if key:
+            answer.set("id", key)
 
 
 def _true_false(node: ET.Element, question: TrueFalseQuestion) -> None:
@@ -260,8 +273,11 @@ def _ordering(node: ET.Element, question: OrderingQuestion, notes: Notes) -> Non
     _value(node, "showgrading", "SHOW")
     _value(node, "numberingstyle", "none")
     _combined(node, question)
-    for position, item in enumerate(question.items, start=1):
+    keys = own_keys([item.key for item in question.items])
+    for position, (item, key) in enumerate(zip(question.items, keys, strict=True), start=1):
         answer = ET.SubElement(node, "answer", fraction=str(position), format="html")
+        if key:
+            answer.set("id", key)
         _rich(answer, md_to_inline_html(item.text))
 
 

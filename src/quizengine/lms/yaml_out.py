@@ -38,7 +38,14 @@ def _str(dumper: _Dumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _str)
 
 
-def quiz_yaml(quiz_id: str, title: str, questions: list[dict[str, Any]], source: str) -> str:
+def quiz_yaml(
+    quiz_id: str,
+    title: str,
+    questions: list[dict[str, Any]],
+    source: str,
+    *,
+    description: str | None = None,
+) -> str:
     """The YAML text of a quiz; raises `LmsFormatError` if it would not validate."""
     if not questions:
         raise LmsFormatError("no question could be imported (see the warnings)")
@@ -47,7 +54,10 @@ def quiz_yaml(quiz_id: str, title: str, questions: list[dict[str, Any]], source:
             f"the quiz would be larger than the {MAX_BYTES // 1024} KiB a quiz file may hold:"
             " split the input into several files"
         )
-    data = {"id": quiz_id, "title": title, "questions": questions}
+    data: dict[str, Any] = {"id": quiz_id, "title": title}
+    if description:
+        data["description"] = description
+    data["questions"] = questions
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88, indent=2)
     text = f"# Imported from {source}. Check the warnings printed during import.\n{body}"
     loaded = validate_document(parse_text(text, f"{quiz_id}.yaml"))
