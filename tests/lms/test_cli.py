@@ -174,7 +174,7 @@ def test_import_names_the_module_and_each_warning_with_its_line(
     assert code == 0
     assert "title: Offers / perks" in out
     assert f"{source}: the category puts 'Offers / perks' in module 'Negotiation basics'" in err
-    assert f"{source}:22:1: warning: quiz 'every-feature' question 'partial'" in err
+    assert f"{source}:61:1: warning: quiz 'every-feature' question 'essay'" in err
     code, out, err = run(["import", str(hostile)], capsys)
     assert code == 0
     assert "\x1b" not in err and "\x07" not in err

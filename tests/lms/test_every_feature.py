@@ -21,6 +21,10 @@ from quizengine.models import MultipleQuestion, Quiz, SingleQuestion
 from .support import ROOT, need_gift_pegjs, parse_with_gift_pegjs
 
 DATA = ROOT / "tests" / "data" / "lms"
+ESSAY = (
+    "essay imported as a text question with a one-line rubric: write the criteria a good "
+    "answer meets, which learners tick to score themselves"
+)
 
 
 def _import(path: Path, fmt: str, **kwargs: Any) -> tuple[dict[str, Any], Any]:
@@ -53,6 +57,7 @@ def test_every_gift_feature_is_kept_or_named() -> None:
         ("escapes", "true_false"),
         ("html", "true_false"),
         ("plain", "true_false"),
+        ("essay", "text"),
     ]
     q = {question["id"]: question for question in data["questions"]}
     assert q["deadline"]["explanation"] == "Asking for time is normal."
@@ -76,6 +81,11 @@ def test_every_gift_feature_is_kept_or_named() -> None:
     assert q["escapes"]["prompt"] == "Use **bold**, a {brace}, ~ = # : and a line\nbreak."
     assert q["html"]["prompt"] == "Use &lt;results> &amp; **data**."
     assert q["plain"]["prompt"] == "Stars \\*stay\\* stars."
+    # Equal shares with -100% on each wrong option is what our all-or-nothing scoring
+    # exports as, so it comes back as that (named); other partial credit is kept as weights.
+    assert q["perks"]["scoring"] == "all_or_nothing"
+    assert [o.get("weight") for o in q["partial"]["options"]] == [None, 0.5, None]
+    assert q["essay"]["rubric"] == ["My answer covers what the example answer covers"]
     assert _notes(result) == [
         (
             15,
@@ -84,16 +94,11 @@ def test_every_gift_feature_is_kept_or_named() -> None:
             " (the LMS gave part credit for an incomplete, clean selection)",
         ),
         (
-            22,
-            "partial",
-            "partial credit for wrong options dropped: single choice is right or wrong",
-        ),
-        (
             51,
             "several",
             "1 more answer(s) with partial credit dropped: one answer and tolerance are kept",
         ),
-        (61, "essay", "essay questions have no equivalent (only STAR self-reviews do): skipped"),
+        (61, "essay", ESSAY),
         (63, "Intro", "text without answers (a description) skipped"),
     ]
 
@@ -112,6 +117,7 @@ def test_every_moodle_xml_feature_is_kept_or_named() -> None:
         ("hourly-rate", "numeric"),
         ("terms", "matching"),
         ("steps", "ordering"),
+        ("opinion", "text"),
         ("extras", "true_false"),
     ]
     q = {question["id"]: question for question in data["questions"]}
@@ -153,7 +159,7 @@ def test_every_moodle_xml_feature_is_kept_or_named() -> None:
             "hourly-rate",
             "1 more answer(s) with partial credit dropped: one answer and tolerance are kept",
         ),
-        (114, "opinion", "essay questions have no equivalent (only STAR self-reviews do): skipped"),
+        (114, "opinion", ESSAY),
         (119, "Cloze", "Moodle question type 'multianswer' has no equivalent here: skipped"),
         (123, "Raise", "Moodle question type 'calculated' has no equivalent here: skipped"),
         (127, "Intro", "Moodle question type 'description' has no equivalent here: skipped"),
