@@ -88,8 +88,9 @@ def test_every_quiz_image_loads_from_the_page(open_media: Any, path: str) -> Non
         "() => [...document.querySelectorAll('.qe-quiz img')].every(i => i.complete)"
     )
     images = _sizes(page, ".qe-quiz img")
-    # the prompt's chart, the option's badge, its (hidden) feedback's tick, the SVG
-    assert len(images) == 4, images
+    # the prompt's chart, the option's badge, its (hidden) feedback's tick, the SVG, and the
+    # written answer's chart
+    assert len(images) == 5, images
     for image in images:
         assert image["width"] > 0, image
         assert image["alt"], image

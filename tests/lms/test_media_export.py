@@ -170,7 +170,7 @@ def test_gift_warns_once_per_question_and_keeps_the_alt_text() -> None:
     stem = questions["chart-peak"]["stem"]["text"]
     assert "![Bar chart of three salary offers: 50k, 62k and 58k](img/salary-chart.png)" in stem
     media = [n for n in notes if "GIFT cannot carry files" in n]
-    assert len(media) == 2  # one per question that shows a file
+    assert len(media) == 3  # one per question that shows a file
     (first,) = [n for n in media if "'chart-peak'" in n]
     for url in ("img/salary-chart.png", "img/option-bonus.png", "audio/recruiter-call.mp3"):
         assert f"'{url}'" in first
@@ -185,14 +185,14 @@ def test_without_the_files_each_reference_gets_a_note(fmt: ExportFormat) -> None
     report = load_paths([QUIZ])
     result = export_quizzes(report.quizzes, fmt)
     missing = [n.format() for n in result.notes if "was not included" in n.message]
-    assert len(missing) == 5, missing
+    assert len(missing) == 6, missing
 
 
 def test_the_cli_exports_the_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = cli.main(["export", str(QUIZ), "--format", "moodle", "--out", str(tmp_path)])
     assert code == 0
     data = (tmp_path / "reading-charts.xml").read_bytes()
-    assert data.count(b'<file name="') == 5
+    assert data.count(b'<file name="') == 6
     assert "was not included" not in capsys.readouterr().err
 
 
@@ -204,7 +204,41 @@ def test_a_moodle_export_with_files_imports_to_a_valid_quiz(tmp_path: Path) -> N
     result = import_text(data.decode("utf-8"), "moodle", quiz_id="again", title="Again")
     assert "@@PLUGINFILE@@" not in result.yaml_text
     assert "Listen to a recruiter explain it" in result.yaml_text
-    assert sum("images and attached files dropped" in n.message for n in result.notes) == 2
+    assert sum("images and attached files dropped" in n.message for n in result.notes) == 3
     (tmp_path / "again.yaml").write_text(result.yaml_text)
     report = load_paths([tmp_path])
     assert report.ok, [d.format() for d in report.all_diagnostics]
+
+
+def test_the_written_answer_with_its_chart_arrives_as_an_essay_in_all_three_formats() -> None:
+    """Issue 13's module with images and an essay: the `text` question, its chart embedded,
+    read by parsers we did not write."""
+    moodle, _ = _export("moodle")
+    essays = [
+        q
+        for q in minidom.parseString(moodle).getElementsByTagName("question")
+        if q.getAttribute("type") == "essay"
+    ]
+    (essay,) = essays
+    (name,) = essay.getElementsByTagName("name")
+    assert _text(name.getElementsByTagName("text")[0]) == "chart-summary"
+    (prompt,) = essay.getElementsByTagName("questiontext")
+    assert [f.getAttribute("name") for f in prompt.getElementsByTagName("file")] == [
+        "salary-chart.png"
+    ]
+    assert "@@PLUGINFILE@@/salary-chart.png" in _text(prompt.getElementsByTagName("text")[0])
+    assert "Names the offer with the highest base salary" in _text(
+        prompt.getElementsByTagName("text")[0]
+    )
+    qti2latex = need_module("qti2latex", "qti2latex==0.1.6")
+    data, _ = _export("qti")
+    package = zipfile.ZipFile(io.BytesIO(data))
+    tree = ElementTree.fromstring(package.read("reading-charts/reading-charts.xml"))
+    items = {i.get("title"): i for i in tree.iter() if qti2latex.extract_tag(i) == "item"}
+    stem = qti2latex.get_item_stem(items["chart-summary"])
+    assert "$IMS-CC-FILEBASE$/reading-charts/salary-chart.png" in stem
+    assert "Says how far apart" in stem and "sits in between" not in stem  # no model answer
+    need_gift_pegjs()
+    gift, _ = _export("gift")
+    read = {q.get("title"): q for q in parse_with_gift_pegjs(gift.decode("utf-8"))}
+    assert read["chart-summary"]["type"] == "Essay"

@@ -111,16 +111,34 @@ def _question(question: Question, notes: Notes) -> str:
     framed = framing(question)
     prompt, general = framed.prompt, framed.general
     lines = [f"// question: {question.id}"]
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        keys = own_keys([o.key for o in question.options])
-        if keys[0] is not None:
-            lines.append(f"{OPTION_IDS} {' '.join(k or '' for k in keys)}")
+    keys = _option_keys(question)
+    if keys and keys[0] is not None:
+        lines.append(f"{OPTION_IDS} {' '.join(k or '' for k in keys)}")
     lines.append(f"::{question.id}::[markdown]{escape(prompt)}{{")
     lines.extend(f"\t{line}" for line in _answers(question, notes))
     if general:
         lines.append(f"\t####{escape(general)}")
     lines.append("}")
     return "\n".join(lines)
+
+
+def _option_keys(question: Question) -> list[str | None]:
+    """Our own option ids, for a comment line only our importer reads (Moodle skips it)."""
+    match question:
+        case SingleQuestion() | MultipleQuestion():
+            return own_keys([o.key for o in question.options])
+        case (
+            TrueFalseQuestion()
+            | ShortTextQuestion()
+            | NumericQuestion()
+            | OrderingQuestion()
+            | MatchingQuestion()
+            | StarQuestion()
+            | TextQuestion()
+        ):
+            return []
+        case _:
+            assert_never(question)
 
 
 def _fb(feedback: str | None) -> str:
