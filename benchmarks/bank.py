@@ -81,6 +81,9 @@ def question(rng: random.Random, index: int) -> dict[str, Any]:
     elif kind == "matching":
         base["pairs"] = [{"left": _text(rng, 3), "right": _text(rng, 5)} for _ in range(3)]
         base["distractors"] = [_text(rng, 5)]
+    elif kind == "text":
+        base["rubric"] = [_text(rng, 8) for _ in range(3)]
+        base.update(min_words=30, example_answer=_text(rng, 40))
     else:
         base.update(mode="free" if index % 16 == 7 else "structured", min_words=80)
         base["example_answer"] = _text(rng, 60)
