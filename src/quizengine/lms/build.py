@@ -331,6 +331,11 @@ def _essay(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
             "essay that names Situation, Task, Action and Result imported as a free-mode"
             " STAR self-review with the default rubric"
         )
+    return _with_feedback(body, raw)
+
+
+def _with_feedback(body: dict[str, Any], raw: RawQuestion) -> dict[str, Any]:
+    """An essay's general feedback: the explanation, and the example answer we export in it."""
     explanation, example = split_feedback(raw.general_feedback)
     if explanation:
         body["explanation"] = explanation
@@ -352,9 +357,4 @@ def _text(raw: RawQuestion, note: NoteFn) -> dict[str, Any]:
             "essay imported as a text question with a one-line rubric: write the criteria a"
             " good answer meets, which learners tick to score themselves"
         )
-    explanation, example = split_feedback(raw.general_feedback)
-    if explanation:
-        body["explanation"] = explanation
-    if example:
-        body["example_answer"] = example
-    return body
+    return _with_feedback(body, raw)
