@@ -82,16 +82,17 @@ def reading_minutes(text: str, words_per_minute: int = WORDS_PER_MINUTE) -> int:
     return max(1, math.ceil(len(_WORD.findall("\n".join(lines))) / max(1, words_per_minute)))
 
 
-def question_minutes(question: Question) -> int:
-    """Minutes to answer one question. A STAR answer is 100 to 400 words of the learner's
-    own writing, rated against a rubric; a written answer (`text`) is a paragraph, rated."""
+def _answering(question: Question) -> tuple[int, bool]:
+    """Minutes to answer one question, and whether it makes its quiz STAR practice. A STAR
+    answer is 100 to 400 words of the learner's own writing, rated against a rubric; a
+    written answer (`text`) is a paragraph, rated."""
     match question:
         case StarQuestion():
-            return 10
+            return 10, True
         case TextQuestion():
-            return 5
+            return 5, False
         case OrderingQuestion() | MatchingQuestion():
-            return 2
+            return 2, False
         case (
             SingleQuestion()
             | MultipleQuestion()
@@ -99,27 +100,7 @@ def question_minutes(question: Question) -> int:
             | ShortTextQuestion()
             | NumericQuestion()
         ):
-            return 1
-        case _:
-            assert_never(question)
-
-
-def is_star(question: Question) -> bool:
-    """A STAR question makes its quiz "STAR practice" in the learner's path."""
-    match question:
-        case StarQuestion():
-            return True
-        case (
-            SingleQuestion()
-            | MultipleQuestion()
-            | TrueFalseQuestion()
-            | ShortTextQuestion()
-            | NumericQuestion()
-            | OrderingQuestion()
-            | MatchingQuestion()
-            | TextQuestion()
-        ):
-            return False
+            return 1, False
         case _:
             assert_never(question)
 
@@ -127,7 +108,7 @@ def is_star(question: Question) -> bool:
 def quiz_minutes(quiz: Quiz) -> int:
     """Minutes for one attempt: the questions shown (a drawn quiz shows `draw` of them), at
     the average time of the quiz's questions."""
-    per = [question_minutes(q) for q in quiz.questions]
+    per = [_answering(q)[0] for q in quiz.questions]
     shown = quiz.draw or len(per)
     return max(1, math.ceil(sum(per) / max(1, len(per)) * shown))
 
@@ -169,7 +150,7 @@ def page_item(
         parts.append(Part("calculator", CALCULATOR_MINUTES))
     quiz_ids = [d.quiz_id for d in directives if d.name == "quiz" and d.quiz_id]
     quizzes = [q for q in map(quiz_for, quiz_ids) if q is not None]
-    star = [q for q in quizzes if any(is_star(x) for x in q.questions)]
+    star = [q for q in quizzes if any(_answering(x)[1] for x in q.questions)]
     plain = [q for q in quizzes if q not in star]
     if plain:
         parts.append(Part("quiz", sum(quiz_minutes(q) for q in plain)))
