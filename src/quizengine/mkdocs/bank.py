@@ -23,6 +23,8 @@ class QuizBank:
     report: LoadReport = field(default_factory=LoadReport)
     by_id: dict[str, Quiz] = field(default_factory=dict)
     media_by_id: dict[str, QuizMedia] = field(default_factory=dict)
+    # Quiz id -> file, for the files that failed to load: asked on every page, so kept.
+    failed_ids: dict[str, str] = field(default_factory=dict)
     # Set by the MkDocs plugin for the length of a build, which it refreshes once at the
     # start; without the plugin (Zensical), each page checks file times instead.
     pinned: bool = False
@@ -39,6 +41,7 @@ class QuizBank:
         self.media_by_id = {
             f.quiz.id: f.media for f in self.report.files if f.quiz is not None and f.ok
         }
+        self.failed_ids = self.report.failed_ids
         # An image edited on its own changes no YAML: its time is part of the stamp too.
         self.stamp = stamp + self._media_stamp()
 

@@ -347,7 +347,7 @@ class QuizExtension(Extension):
         if not quiz_id:
             return self._problem(MISSING_ID)
         quiz = bank.get(quiz_id)
-        if quiz is None and quiz_id in bank.report.failed_ids:
+        if quiz is None and quiz_id in bank.failed_ids:
             return self._problem(failed_to_load(quiz_id))
         if quiz is None:
             close = difflib.get_close_matches(quiz_id, bank.known_ids(), n=1)

@@ -112,7 +112,7 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
             shown,
             markdown,
             self.bank.known_ids(),
-            self.bank.report.failed_ids,
+            self.bank.failed_ids,
             first_line=head.count("\n") + 1,
         ):
             _log(diagnostic)
