@@ -80,7 +80,7 @@ test-js: node_modules/.installed
 	node --test tests/js/
 
 test-py: install
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q --durations=20
 
 test: install lint typecheck test-js test-py
 
