@@ -30,8 +30,8 @@ from ..models import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from .model import AnswerCount, Matched, Matches, OptionCount, Written
 from .reading import plain_text as plain
+from .records import AnswerCount, Matched, Matches, OptionCount, Written
 
 TOP = 8
 NOT_UNDERSTOOD = "not understood"
