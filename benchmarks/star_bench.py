@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import train_star  # noqa: E402
 from star_rules import label as rules_label  # noqa: E402
 
-from quizengine.grading.star import grade_star  # noqa: E402
+from quizengine.grading.star_review import grade_star  # noqa: E402
 from quizengine.models import STAR_PARTS, StarQuestion  # noqa: E402
 from quizengine.star.text import Sentence  # noqa: E402
 

@@ -2,7 +2,8 @@
 
 In a copy of the course: `mkdocs serve` is running; `quizengine new module` adds a module;
 the served site picks it up (live reload rebuilds, the plugin adds the module's nav section);
-`quizengine validate` and `mkdocs build --strict` pass; the quiz of every type is on the page.
+`quizengine validate` and `mkdocs build --strict` pass; the quiz of every type is on the page
+and the module page shows its contents table.
 """
 
 from __future__ import annotations
@@ -116,3 +117,5 @@ def test_new_module_appears_in_serve_validates_and_publishes(tmp_path: Path) -> 
     published = (tmp_path / "site" / "salary-basics" / "first-chapter" / "index.html").read_text()
     for kind in QUESTION_TYPES:
         assert f'data-type="{kind}"' in published, kind
+    landing = (tmp_path / "site" / "salary-basics" / "index.html").read_text()
+    assert '<div class="qe-contents" data-module="salary-basics">' in landing

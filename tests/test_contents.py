@@ -14,8 +14,11 @@ from quizengine.contents import (
     quiz_minutes,
     reading_minutes,
 )
+from quizengine.loader import load_paths
 from quizengine.models import Quiz
 from quizengine.models.module import Module
+
+from .conftest import QUIZZES, ROOT
 
 
 def _quiz(quiz_id: str, types: list[str], draw: int | None = None) -> Quiz:
@@ -111,3 +114,57 @@ def test_module_items_follow_the_manifest(tmp_path: Path) -> None:
         ("m/index.md", "Welcome", "", "1 min reading"),
         ("m/one.md", "1. One", "First", "1 min reading + 1 min quiz"),
     ]
+
+
+def _times_course(tmp_path: Path, estimate: str, quiz: str = "") -> list[tuple[int, int, str, str]]:
+    """A two-page module (2 min reading + 1 min quiz) loaded as validate loads it."""
+    folder = tmp_path / "quizzes" / "m"
+    folder.mkdir(parents=True)
+    (folder / "module.yaml").write_text(
+        "id: m\ntitle: M\nsummary: s\nobjectives: [o]\n"
+        f"{estimate}chapters: [index.md, one.md]\nquizzes: [plain]\n"
+    )
+    (folder / "plain.yaml").write_text(
+        quiz
+        or "id: plain\ntitle: T\nquestions:\n"
+        "  - {id: q, type: true_false, prompt: P, answer: true}\n"
+    )
+    (tmp_path / "docs" / "m").mkdir(parents=True)
+    (tmp_path / "docs" / "m" / "index.md").write_text("# Welcome\n\nHello.\n")
+    (tmp_path / "docs" / "m" / "one.md").write_text("# One\n\n::quiz{#plain}\n")
+    report = load_paths([tmp_path / "quizzes"], tmp_path / "docs")
+    return [(d.line, d.col, d.severity, d.message) for d in report.all_diagnostics]
+
+
+def test_a_hand_written_module_time_that_disagrees_is_a_warning_naming_the_total(
+    tmp_path: Path,
+) -> None:
+    assert _times_course(tmp_path, "estimated_minutes: 45\n") == [
+        (
+            5,
+            20,
+            "warning",
+            "estimated_minutes is 45, but the module's pages and quizzes add up to 3 minutes "
+            "(reading at 200 words a minute), the times learners see: remove "
+            "estimated_minutes, or set it to 3",
+        )
+    ]
+
+
+def test_a_module_time_left_out_or_agreeing_says_nothing(tmp_path: Path) -> None:
+    assert _times_course(tmp_path / "out", "") == []
+    assert _times_course(tmp_path / "same", "estimated_minutes: 3\n") == []
+
+
+def test_a_module_whose_quiz_failed_is_not_compared(tmp_path: Path) -> None:
+    broken = "id: plain\ntitle: T\nquestions: 3\n"
+    found = _times_course(tmp_path, "estimated_minutes: 45\n", broken)
+    assert found and all(severity == "error" for _, _, severity, _ in found)
+    assert not [m for *_, m in found if "estimated_minutes" in m]
+
+
+def test_the_course_shows_one_time_per_module() -> None:
+    """The course leaves its module times to the engine, or agrees with it."""
+    report = load_paths([QUIZZES], ROOT / "docs", pages=False)
+    assert report.modules
+    assert not [d.format() for d in report.all_diagnostics if "estimated_minutes" in d.message]

@@ -104,7 +104,6 @@ id: mod
 title: M
 summary: S
 objectives: [Do a thing]
-estimated_minutes: 5
 chapters: [one.md, two.md]
 quizzes: [first]
 """

@@ -94,9 +94,9 @@ def _new(args: argparse.Namespace) -> int:
 
     words = list(args.name)
     if words[0] == "module" and len(words) == 2:
-        created = new_module(words[1], Path(args.dir))
+        created = new_module(words[1], Path(args.dir), force=args.force)
     elif len(words) == 1:
-        created = [new_quiz(words[0], Path(args.dir))]
+        created = [new_quiz(words[0], Path(args.dir), force=args.force)]
     else:
         raise UsageError("usage: quizengine new QUIZ_ID | new module NAME")
     for path in created:
@@ -209,6 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--dir",
         default=".",
         help="a quiz: the folder to write it in; a module: the project root (default: here)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace files that already exist with fresh ones"
     )
     p.set_defaults(run=_new)
 

@@ -10,13 +10,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from .banks import resolve
+from .contents import WORDS_PER_MINUTE, module_items
 from .diagnostics import describe, quiz_diagnostics
 from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic, QuizFileError, cap_diagnostics
 from .media import QuizMedia, find_media
 from .models import Question, Quiz, ShortTextQuestion
 from .models.bank import Bank
 from .models.base import DUPLICATE_QUESTION_ID, repeated_ids
-from .modules import MANIFEST_NAME, LoadedModule, check_course, load_module_file
+from .modules import MANIFEST_NAME, LoadedModule, check_course, docs_root_for, load_module_file
 from .patterns import risky_pattern
 from .source import SourceDocument, read_document
 
@@ -337,7 +338,44 @@ def load_paths(
         report.diagnostics.extend(
             check_course(report.modules, ids, docs_root, report.failed_ids, pages=pages)
         )
+        report.diagnostics.extend(_estimates(report, docs_root))
     return report
+
+
+def _estimates(report: LoadReport, docs_root: Path | None) -> list[Diagnostic]:
+    """A hand-written `estimated_minutes` that differs from the computed total, as a warning.
+
+    Learners see the times contents.py works out (the contents table, the line under each
+    page's title, My progress), so those are the one source; a manifest's own figure can
+    only agree with them or mislead. A module with a missing page or a quiz that did not
+    load has its own errors to fix first: its total would be wrong, so it is not compared.
+    """
+    quizzes = {quiz.id: quiz for quiz in report.quizzes}
+    failed = report.failed_ids
+    out = []
+    for loaded in report.modules:
+        module = loaded.module
+        if module is None or module.estimated_minutes is None:
+            continue
+        folder = (docs_root or docs_root_for(loaded.path)) / module.docs_folder
+        pages = [folder / chapter.page for chapter in module.chapters]
+        if any(q in failed for q in module.quizzes) or not all(p.is_file() for p in pages):
+            continue
+        items = module_items(module, folder.parent, quizzes.get)
+        total = sum(item.minutes for item in items)
+        if total != module.estimated_minutes:
+            out.append(
+                Diagnostic(
+                    str(loaded.path),
+                    *loaded.at("estimated_minutes"),
+                    f"estimated_minutes is {module.estimated_minutes}, but the module's pages "
+                    f"and quizzes add up to {total} minutes (reading at {WORDS_PER_MINUTE} "
+                    "words a minute), the times learners see: remove estimated_minutes, or "
+                    f"set it to {total}",
+                    "warning",
+                )
+            )
+    return out
 
 
 def _duplicate_ids(files: Iterable[LoadedQuiz]) -> list[Diagnostic]:

@@ -46,7 +46,9 @@ def load_module_file(path: Path) -> LoadedModule:
         module = Module.model_validate(doc.data)
     except ValidationError as exc:
         return LoadedModule(path, None, diagnostics + from_validation_error(exc, doc))
-    positions: dict[tuple[str | int, ...], tuple[int, int]] = {("id",): doc.position(("id",))}
+    positions: dict[tuple[str | int, ...], tuple[int, int]] = {
+        (key,): doc.position((key,)) for key in ("id", "estimated_minutes")
+    }
     for key in ("quizzes", "chapters"):
         for index in range(len(getattr(module, key))):
             positions[(key, index)] = doc.position((key, index))

@@ -1,4 +1,8 @@
-"""`quizengine new`: starting points that validate with no edits."""
+"""`quizengine new`: starting points that validate with no edits.
+
+Nothing is overwritten unless asked (`force`): an instructor's edited quiz is worth more than
+a fresh template. Even then a symbolic link is never written through or replaced.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import Path
 
 from .errors import UsageError
 from .models.base import SLUG_PATTERN
+from .safeio import write_atomic
 
 SCHEMA_IN_REPO = Path("src/quizengine/schema/quiz.schema.json")
 
@@ -61,18 +66,34 @@ def _make_folder(folder: Path) -> None:
         raise ScaffoldError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
 
 
-def _check_new_file(target: Path, what: str) -> None:
-    """A new file only: never replace one, never write through a (dangling) symlink."""
+def _check_new_file(target: Path, what: str, *, force: bool = False) -> None:
+    """A new file, or with `force` an existing regular file; never a (dangling) symlink."""
     if target.is_symlink():
         raise ScaffoldError(f"{target} is a symbolic link; remove it or choose another {what}")
-    if target.exists():
-        raise ScaffoldError(f"{target} already exists; choose another {what} or remove it")
+    if not target.exists():
+        return
+    if not force:
+        raise ScaffoldError(
+            f"{target} already exists; choose another {what}, remove it, "
+            "or use --force to replace it"
+        )
+    if not target.is_file():
+        raise ScaffoldError(f"{target} is not a file; remove it or choose another {what}")
 
 
-def new_quiz(quiz_id: str, folder: Path, *, title: str | None = None) -> Path:
+def _write(target: Path, text: str, *, force: bool) -> None:
+    """Write a file `_check_new_file` allowed: a replacement whole or not at all."""
+    if force:
+        write_atomic(target, text)
+    else:
+        with target.open("x", encoding="utf-8") as handle:  # "x": never an existing file
+            handle.write(text)
+
+
+def new_quiz(quiz_id: str, folder: Path, *, title: str | None = None, force: bool = False) -> Path:
     check_slug(quiz_id, "quiz id")
     target = folder / f"{quiz_id}.yaml"
-    _check_new_file(target, "id")
+    _check_new_file(target, "id", force=force)
     _make_folder(folder)
     text = render_quiz_template(
         quiz_id,
@@ -81,22 +102,34 @@ def new_quiz(quiz_id: str, folder: Path, *, title: str | None = None) -> Path:
         schema_reference(folder),
     )
     try:
-        with target.open("x", encoding="utf-8") as handle:  # "x": never an existing file
-            handle.write(text)
+        _write(target, text, force=force)
     except OSError as exc:
         raise ScaffoldError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
 
 
-def new_module(name: str, root: Path, *, title: str | None = None) -> list[Path]:
-    """A module that builds and validates with no edits: manifest, two pages, two quizzes."""
+def new_module(
+    name: str, root: Path, *, title: str | None = None, force: bool = False
+) -> list[Path]:
+    """A module that builds and validates with no edits: manifest, two pages, two quizzes.
+
+    With `force` the module's folders may exist: the files written here are replaced, and any
+    other file in those folders is left as it is.
+    """
     check_slug(name, "module name")
     quizzes, docs = root / "quizzes" / name, root / "docs" / name
     if root.exists() and not root.is_dir():
         raise ScaffoldError(f"{root} is a file, not a folder; --dir must name a folder")
     for folder in (quizzes, docs):
-        if folder.exists() or folder.is_symlink():
-            raise ScaffoldError(f"{folder} already exists; choose another name or remove it")
+        if not force and (folder.exists() or folder.is_symlink()):
+            raise ScaffoldError(
+                f"{folder} already exists; choose another name, remove it, "
+                "or use --force to replace the module's files"
+            )
+        if folder.exists() and not folder.is_dir():
+            raise ScaffoldError(
+                f"{folder} is a file, not a folder; remove it or choose another name"
+            )
     title = title or name.replace("-", " ").capitalize()
     _make_folder(quizzes)
     _make_folder(docs)
@@ -118,9 +151,11 @@ def new_module(name: str, root: Path, *, title: str | None = None) -> list[Path]
         docs / "index.md": fill(_template("module", "index.md")),
         docs / "first-chapter.md": fill(_template("module", "first-chapter.md")),
     }
+    for path in created:
+        _check_new_file(path, "name", force=force)
     try:
         for path, text in created.items():
-            path.write_text(text, encoding="utf-8")
+            _write(path, text, force=force)
     except OSError as exc:
         raise ScaffoldError(f"cannot write the module: {exc.strerror or exc}") from None
     return list(created)

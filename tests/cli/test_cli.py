@@ -218,15 +218,21 @@ def test_course_quizzes_satisfy_the_schema() -> None:
         jsonschema.validate(document.data, module_schema if path.name == "module.yaml" else schema)
 
 
-def test_new_scaffold_validates_and_refuses_to_overwrite(tmp_path: Path) -> None:
+def test_new_scaffold_validates_and_refuses_to_overwrite_unless_forced(tmp_path: Path) -> None:
     proc = run("new", "my-quiz", "--dir", str(tmp_path))
     assert proc.returncode == 0, proc.stderr
     created = tmp_path / "my-quiz.yaml"
     assert run("validate", "--strict", str(created)).returncode == 0
     types = set(re.findall(r"^    type: (\w+)$", created.read_text(), re.M))
     assert types == set(QUESTION_TYPES)
+    created.write_text("# my edits\n")
     again = run("new", "my-quiz", "--dir", str(tmp_path))
     assert again.returncode == 2 and "already exists" in again.stderr
+    assert "use --force to replace it" in again.stderr
+    assert created.read_text() == "# my edits\n"
+    forced = run("new", "my-quiz", "--dir", str(tmp_path), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert run("validate", "--strict", str(created)).returncode == 0
 
 
 def test_new_rejects_bad_id(tmp_path: Path) -> None:

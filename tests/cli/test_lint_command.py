@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -79,6 +80,16 @@ def test_missing_path_is_a_usage_error() -> None:
     proc = run("lint", "does/not/exist")
     assert proc.returncode == 2
     assert proc.stderr == "quizengine: error: does/not/exist: no such file or folder\n"
+
+
+def test_a_file_that_cannot_be_opened_is_a_usage_error_without_a_position(
+    tmp_path: Path,
+) -> None:
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    proc = run("lint", str(pipe))
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"quizengine: error: {pipe}: a pipe (FIFO), not a regular file\n"
 
 
 def test_the_course_lints_by_default_and_every_line_is_well_formed() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -225,6 +226,34 @@ def test_an_invalid_quiz_reports_its_validation_errors() -> None:
             "error",
         )
     ]
+
+
+def test_an_invalid_quizs_findings_are_positions() -> None:
+    found = lint_file(DATA / "malformed" / "22-option-typo.yaml")
+    assert [(f.scope, f.has_position) for f in found] == [("position", True)]
+    assert found[0].format() == found[0].diagnostic.format() + " [invalid-quiz]"
+    assert found[0].to_json()["line"] == 9
+
+
+def test_a_file_that_cannot_be_opened_is_a_whole_file_finding(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    [finding] = lint_file(pipe)
+    assert (finding.scope, finding.has_position, finding.check) == ("file", False, INVALID)
+    assert finding.format() == (
+        f"quizengine: error: {pipe}: a pipe (FIFO), not a regular file [invalid-quiz]"
+    )
+    assert (finding.to_json()["line"], finding.to_json()["col"]) == (None, None)
+
+
+def test_paths_report_a_file_that_cannot_be_opened_as_unreadable(tmp_path: Path) -> None:
+    new_module("mod", tmp_path)
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    report = lint_paths([tmp_path / "quizzes", pipe])
+    assert report.files == 2
+    assert [(d.path, d.scope) for d in report.unreadable] == [(str(pipe), "file")]
+    assert all(f.has_position for f in report.findings)
 
 
 def test_paths_skip_manifests_and_report_missing_ones(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from quizengine.lms import export_quizzes, import_text
 from quizengine.lms.html_md import to_markdown
 from quizengine.mkdocs.extension import _MarkdownRenderer
 from quizengine.models import Quiz, SingleQuestion
-from quizengine.render.html import html_to_text
+from quizengine.render.markup import html_to_text
 from quizengine.sanitize import clean_html
 
 from .support import need_module

@@ -11,7 +11,7 @@ BUILD_PATH = "import quizengine.mkdocs.plugin, quizengine.mkdocs.extension"
 # their examples to a learner whose answer was not understood.)
 HEAVY = (
     "quizengine.grading.dispatch",
-    "quizengine.grading.star",
+    "quizengine.grading.star_review",
     "quizengine.grading.text",
     "quizengine.grading.choice",
     "quizengine.star.checks",

@@ -121,7 +121,7 @@ def test_the_worksheet_stays_within_its_own_budget() -> None:
 
 
 def test_the_part_model_loads_only_where_a_free_mode_star_question_is() -> None:
-    """Its one box is render/star.py's `data-k="text"` textarea; structured questions have
+    """Its one box is render/star_form.py's `data-k="text"` textarea; structured questions have
     four others, and a page may hold both kinds."""
     free = QUIZ.replace("…", render_star_question("free"))
     structured = QUIZ.replace("…", render_star_question("structured"))

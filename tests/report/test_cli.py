@@ -14,7 +14,7 @@ import pytest
 from quizengine import load_quiz
 from quizengine.cli import main
 from quizengine.report import simulate_class
-from quizengine.report.progress import ProgressBar
+from quizengine.report.progress_bar import ProgressBar
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "report"

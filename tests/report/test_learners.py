@@ -13,7 +13,7 @@ from quizengine import Quiz, grade, load_quiz
 from quizengine.cli import main
 from quizengine.models import Response
 from quizengine.report import Graded, analyse, collect, render_html, simulate_class
-from quizengine.report import html as html_module
+from quizengine.report import page as page_module
 from quizengine.report.collect import MAX_NAME
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "report"
@@ -119,17 +119,17 @@ def test_per_learner_table(tmp_path: Path, quizzes: dict[str, Quiz]) -> None:
 
 def test_a_very_large_class_lists_the_first_learners(quizzes: dict[str, Quiz]) -> None:
     quiz = quizzes["hand-class"]
-    responses = simulate_class(quiz, html_module.MAX_LEARNERS + 3, seed=1)
+    responses = simulate_class(quiz, page_module.MAX_LEARNERS + 3, seed=1)
     results = [
         Graded.model_construct(**grade(quiz, Response.model_validate(r)).__dict__,
                                answers=r["answers"], learner=r["learner"])
         for r in responses
     ]  # fmt: skip
     analysis = analyse(results, quizzes)
-    assert len(analysis.learners) == html_module.MAX_LEARNERS + 3
+    assert len(analysis.learners) == page_module.MAX_LEARNERS + 3
     html = render_html(analysis)
     assert "… and 3 more learners (all of them are in the --json output)." in html
-    assert html.count('<th scope="row" class="text">learner-') == html_module.MAX_LEARNERS
+    assert html.count('<th scope="row" class="text">learner-') == page_module.MAX_LEARNERS
 
 
 def run(argv: list[str]) -> int:

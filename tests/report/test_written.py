@@ -11,7 +11,7 @@ import pytest
 from quizengine import GradeResult, Quiz, grade, load_quiz
 from quizengine.models import Response
 from quizengine.report import analyse, render_html, summary_json
-from quizengine.report.model import Graded, Matches, QuestionStats, Written
+from quizengine.report.records import Graded, Matches, QuestionStats, Written
 from quizengine.report.written import NOT_UNDERSTOOD, TOP
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "report"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizengine.grading.star import grade_star
+from quizengine.grading.star_review import grade_star
 from quizengine.models import RubricCriterion, StarQuestion
 from quizengine.star.advice import text_advice
 from quizengine.star.checks import Analysis

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from quizengine.grading.common import InvalidAnswer
-from quizengine.grading.star import grade_star
+from quizengine.grading.star_review import grade_star
 from quizengine.models import StarQuestion
 
 ANSWER = {

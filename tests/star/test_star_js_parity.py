@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from quizengine.grading.common import InvalidAnswer
-from quizengine.grading.star import grade_star
+from quizengine.grading.star_review import grade_star
 from quizengine.models import STAR_PARTS, StarQuestion
 from quizengine.star import rubric_json
 from quizengine.star.advice import HYPOTHETICAL, PLANNED, REFLECTION, REPORTED, VAGUE

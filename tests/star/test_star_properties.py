@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizengine.grading.star import GATE, grade_star
+from quizengine.grading.star_review import GATE, grade_star
 from quizengine.models import STAR_CHECK_IDS, STAR_PARTS, StarQuestion
 from quizengine.star.parts import label
 from quizengine.star.rubric import DEFAULT_RUBRIC

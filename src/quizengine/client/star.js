@@ -1,4 +1,4 @@
-/* quizengine STAR self-review: a compact port of quizengine/star + grading/star.py (docs there).
+/* quizengine STAR self-review: a compact port of quizengine/star + grading/star_review.py (docs there).
    tests/vectors/star.json and tests/star/test_js_parity.py keep both in agreement. ES2022, as the grader. */
 export default (function () {
   "use strict";

@@ -30,7 +30,7 @@ from .essay import grade_text
 from .matching import grade_matching
 from .numeric import grade_numeric
 from .ordering import grade_ordering
-from .star import grade_star
+from .star_review import grade_star
 from .text import grade_short_text
 
 

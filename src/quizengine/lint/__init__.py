@@ -3,7 +3,8 @@
 Validation says whether a quiz *works*; these checks say whether it *measures* anything.
 Every finding has a stable check id, a one-line reason (`why`) and the `path:line:col` of the
 YAML node to edit, found with the same source positions as validation errors. Authors look
-the ids up in docs/instructors/item-writing.md.
+the ids up in docs/instructors/item-writing.md. A file that cannot be read has no node to
+point at: its finding says so with the same `scope` as the engine's `Diagnostic`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic, Scope, Severity
 from ..loader import discover, resolve_banks, validate_document
 from ..models import Quiz
 from ..modules import MANIFEST_NAME
@@ -22,7 +23,11 @@ from .checks import CHECK_FUNCTIONS, CHECKS
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One item-writing problem, at the YAML node an author should edit."""
+    """One item-writing problem, at the YAML node an author should edit.
+
+    `line` and `col` mean something only when `scope` is "position"; a file that could not
+    be opened is a "file" finding, as it is a "file" `Diagnostic` everywhere else.
+    """
 
     path: str
     line: int
@@ -30,19 +35,34 @@ class Finding:
     check: str
     message: str
     severity: Severity = "warning"
+    scope: Scope = "position"
+
+    @classmethod
+    def from_diagnostic(cls, diagnostic: Diagnostic, check: str) -> Finding:
+        d = diagnostic
+        return cls(d.path, d.line, d.col, check, d.message, d.severity, d.scope)
+
+    @property
+    def diagnostic(self) -> Diagnostic:
+        """The same problem without its check id, printed and scoped as every other one."""
+        return Diagnostic(self.path, self.line, self.col, self.message, self.severity, self.scope)
+
+    @property
+    def has_position(self) -> bool:
+        return self.scope == "position"
 
     @property
     def why(self) -> str:
         return CHECKS.get(self.check, _INVALID_WHY)
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.check}]"
+        return f"{self.diagnostic.format()} [{self.check}]"
 
     def to_json(self) -> dict[str, object]:
         return {
             "path": self.path,
-            "line": self.line,
-            "col": self.col,
+            "line": self.line if self.has_position else None,
+            "col": self.col if self.has_position else None,
             "check": self.check,
             "severity": self.severity,
             "message": self.message,
@@ -91,9 +111,7 @@ def lint_file(path: Path, display: str | None = None) -> list[Finding]:
             loaded.quiz = loaded.quiz.model_copy(update={"questions": own.questions})
     if loaded.quiz is None or not loaded.ok:
         return [
-            Finding(d.path, d.line, d.col, INVALID, d.message, "error")
-            for d in loaded.diagnostics
-            if d.severity == "error"
+            Finding.from_diagnostic(d, INVALID) for d in loaded.diagnostics if d.severity == "error"
         ]
     return lint_quiz(loaded.quiz, doc)
 
@@ -106,8 +124,8 @@ def lint_paths(paths: Sequence[Path | str]) -> LintReport:
         if path.name == MANIFEST_NAME:
             continue
         findings = lint_file(path)
-        if any(f.line == 0 for f in findings):  # read_document could not open it
-            report.unreadable.extend(Diagnostic.whole_file(f.path, f.message) for f in findings)
+        if any(f.scope == "file" for f in findings):  # read_document could not open it
+            report.unreadable.extend(f.diagnostic for f in findings)
             continue
         report.files += 1
         report.findings.extend(findings)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..errors import QuizEngineError
 from ..models.base import default_id
-from ..render.html import html_to_text
+from ..render.markup import html_to_text
 from ..sanitize import clean_html
 
 if TYPE_CHECKING:

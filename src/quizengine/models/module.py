@@ -70,9 +70,12 @@ class Module(StrictModel):
         description="What a learner will be able to do after the module, at least one.",
         examples=[["Put a value on every benefit in an offer"]],
     )
-    estimated_minutes: int = Field(
+    estimated_minutes: int | None = Field(
+        default=None,
         gt=0,
-        description="How long the module takes, in minutes (a whole number above 0).",
+        description="Best left out: the site shows times worked out from the pages and "
+        "quizzes. When given (a whole number above 0), `quizengine validate` warns if it "
+        "differs from their total.",
         examples=[90],
     )
     docs: str | None = Field(

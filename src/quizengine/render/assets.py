@@ -95,7 +95,7 @@ _TEXT = re.compile(r'<div\b[^>]*\sdata-type="text"')
 _PROGRESS = re.compile(r'<div\b[^>]*\sdata-qe="progress"')
 _CALC = re.compile(r'<div\b[^>]*\sdata-qe="calculator"')
 _WS = re.compile(r'<div\b[^>]*\sdata-qe="worksheet"')
-_FREE = re.compile(r'<textarea\b[^>]*\sdata-k="text"')  # render/star.py's free-mode box
+_FREE = re.compile(r'<textarea\b[^>]*\sdata-k="text"')  # render/star_form.py's free-mode box
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 _ARTICLE_END = re.compile(r"</article\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..offers import ASSUMPTIONS, EXAMPLE, LINES, OFFER_FIELDS, Comparison, Field, compare_offers
 from ..offers import money as _money
-from .html import esc
+from .markup import esc
 
 _OFFERS = (("a", "Offer A"), ("b", "Offer B"))
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..contents import Item
-from .html import esc, json_data
+from .markup import esc, json_data
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .html import esc
+from .markup import esc
 
 
 def render_progress(

@@ -24,8 +24,8 @@ from ..models import (
     TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
-from .html import Ctx, esc, plain
-from .star import star
+from .markup import Ctx, esc, plain
+from .star_form import star
 
 
 def _option(ctx: Ctx, q: QuestionBase, kind: str, key: str, label: str, note: str = "") -> str:

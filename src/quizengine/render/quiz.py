@@ -14,7 +14,7 @@ from typing import Any
 
 from ..models import Question, Quiz, RubricCriterion, StarQuestion
 from ..sanitize import clean_html
-from .html import Ctx, esc, json_data, points
+from .markup import Ctx, esc, json_data, points
 from .questions import body, example_answer
 
 # Text the page already shows and the client never reads: left out of the grading data, which

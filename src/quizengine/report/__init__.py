@@ -14,8 +14,8 @@ from __future__ import annotations
 from .analyse import analyse
 from .collect import collect
 from .command import add_commands, run_report
-from .html import render_html
-from .model import (
+from .page import render_html
+from .records import (
     Analysis,
     AnswerCount,
     CheckRate,

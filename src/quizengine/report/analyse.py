@@ -38,7 +38,8 @@ from ..models import (
     TrueFalseQuestion,
 )
 from .banks import bank_stats
-from .model import (
+from .reading import plain_text
+from .records import (
     Analysis,
     CheckRate,
     Distractors,
@@ -51,7 +52,6 @@ from .model import (
     QuizStats,
     StarStats,
 )
-from .reading import plain_text
 from .stats import item_stats, mean, median, sample_sd
 from .written import MatchTally, Tally, WrittenTally, tally_for
 

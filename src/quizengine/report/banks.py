@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..models import GradeResult, Question, Quiz
-from .model import BankQuestionStats, QuizShare
 from .reading import plain_text
+from .records import BankQuestionStats, QuizShare
 from .stats import item_stats
 
 

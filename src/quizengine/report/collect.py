@@ -47,7 +47,7 @@ from ..grading import grade
 from ..grading.common import EPSILON, json_type
 from ..models import GradeResult, Quiz, Response
 from ..safeio import FileRefused, JsonRefused, loads_json, read_regular
-from .model import Graded, Problem
+from .records import Graded, Problem
 
 MAX_BYTES = 1 << 20
 MAX_NAME = 80

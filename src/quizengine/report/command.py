@@ -22,8 +22,8 @@ from ..loader import load_paths
 from ..safeio import FileRefused, check_output, json_text, terminal_text, write_atomic
 from .analyse import analyse
 from .collect import collect
-from .html import render_html
-from .progress import ProgressBar
+from .page import render_html
+from .progress_bar import ProgressBar
 from .summary import summary_json, summary_text
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .model import QuestionStats, QuizStats
+from .records import QuestionStats, QuizStats
 
 HARD, EASY = 30.0, 90.0  # facility, percent
 WEAK = 20.0  # discrimination index

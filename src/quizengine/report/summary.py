@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Analysis, Distractors, Matches, QuestionStats, QuizStats, Written
 from .reading import fmt, hardest, least_discriminating
+from .records import Analysis, Distractors, Matches, QuestionStats, QuizStats, Written
 
 
 def summary_json(analysis: Analysis, report_path: str | None = None) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from .model import Distractors
+from .records import Distractors
 
 BINS = 10
 WIDTH = 560

@@ -11,9 +11,9 @@ frequent answers come first, so an accepted answer the author forgot is one glan
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import assert_never
+from typing import Any, TypeVar, assert_never
 
 from ..grading.numeric import read_number
 from ..grading.text import normalize
@@ -30,8 +30,8 @@ from ..models import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from .model import AnswerCount, Matched, Matches, OptionCount, Written
 from .reading import plain_text as plain
+from .records import AnswerCount, Matched, Matches, OptionCount, Written
 
 TOP = 8
 NOT_UNDERSTOOD = "not understood"
@@ -42,6 +42,35 @@ ECHO = 40
 # those who answered, wrote it: below that it is noise in a class of 30.
 HINT_AT = 3
 HINT_SHARE = 0.1
+_Read = TypeVar("_Read")
+
+
+@dataclass(slots=True)
+class _Seen:
+    """Every tally's first counts, kept one way so "answered" means the same in each table:
+    learners who met the question, those who left it blank, and those whose answer has a
+    form the tally cannot read (it counts as invalid and is not grouped)."""
+
+    n: int = 0
+    unanswered: int = 0
+    invalid: int = 0
+
+    def read(
+        self, result: QuestionResult, answer: object, form: Callable[[object], _Read | None]
+    ) -> _Read | None:
+        """Count one learner; their answer as `form` reads it, or None if nothing to group."""
+        self.n += 1
+        if result.status == "unanswered":
+            self.unanswered += 1
+            return None
+        read = form(answer)
+        if read is None:
+            self.invalid += 1
+        return read
+
+    @property
+    def answered(self) -> int:
+        return self.n - self.unanswered - self.invalid
 
 
 @dataclass(slots=True)
@@ -61,18 +90,11 @@ class _Group:
 class WrittenTally:
     question: ShortTextQuestion | NumericQuestion
     groups: dict[str, _Group] = field(default_factory=dict)
-    n: int = 0
-    unanswered: int = 0
-    invalid: int = 0
+    seen: _Seen = field(default_factory=_Seen)
 
     def add(self, result: QuestionResult, answer: object) -> None:
-        self.n += 1
-        if result.status == "unanswered":
-            self.unanswered += 1
-            return
-        key = self._key(answer)
+        key = self.seen.read(result, answer, self._key)
         if key is None:
-            self.invalid += 1
             return
         group = self.groups.setdefault(key, _Group())
         group.add(result.score)
@@ -105,14 +127,15 @@ class WrittenTally:
             )
             for key, g in top
         )
+        seen = self.seen
         return Written(
-            n=self.n,
+            n=seen.n,
             answers=answers,
             others=sum(g.count for _, g in rest),
             other_answers=len(rest),
-            unanswered=self.unanswered,
-            invalid=self.invalid,
-            hints=tuple(_hints(self.question, answers, self.n - self.unanswered - self.invalid)),
+            unanswered=seen.unanswered,
+            invalid=seen.invalid,
+            hints=tuple(_hints(self.question, answers, seen.answered)),
         )
 
 
@@ -164,20 +187,15 @@ def _hints(
 class MatchTally:
     question: MatchingQuestion
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
-    n: int = 0
-    unanswered: int = 0
-    invalid: int = 0
+    seen: _Seen = field(default_factory=_Seen)
 
     def add(self, result: QuestionResult, answer: object) -> None:
-        self.n += 1
-        if result.status == "unanswered":
-            self.unanswered += 1
-            return
-        if result.status == "invalid" or not isinstance(answer, dict):
-            self.invalid += 1
+        # An answer the grader refused (an unknown id) is not read: its pairs are not counted.
+        pairs = self.seen.read(result, None if result.status == "invalid" else answer, _mapping)
+        if pairs is None:
             return
         for left in self.question.left_ids():
-            right = answer.get(left)
+            right = pairs.get(left)
             row = self.counts.setdefault(left, {})
             key = right if isinstance(right, str) else ""
             row[key] = row.get(key, 0) + 1
@@ -191,7 +209,8 @@ class MatchTally:
                 strict=True,
             )
         )
-        answered = self.n - self.unanswered - self.invalid
+        seen = self.seen
+        answered = seen.answered
         rows = []
         for pair, (left, key) in zip(question.pairs, question.answer_key().items(), strict=True):
             row = self.counts.get(left, {})
@@ -216,7 +235,11 @@ class MatchTally:
                     blank=row.get("", 0),
                 )
             )
-        return Matches(self.n, tuple(rows), self.unanswered, self.invalid)
+        return Matches(seen.n, tuple(rows), seen.unanswered, seen.invalid)
+
+
+def _mapping(answer: object) -> dict[Any, Any] | None:
+    return answer if isinstance(answer, dict) else None
 
 
 Tally = WrittenTally | MatchTally

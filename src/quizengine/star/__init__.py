@@ -1,6 +1,6 @@
 """STAR analysis: words and sentences, free-mode part detection, checks, advice, rubric.
 
-The grader (`grading/star.py`) combines these into a score; `client/star.js` ports the same
+The grader (`grading/star_review.py`) combines these into a score; `client/star.js` ports the same
 rules to the browser, and `tests/vectors/star.json` keeps the two in agreement.
 """
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from .model import Analysis, Distractors, Matches, QuestionStats, QuizStats, StarStats, Written
 from .reading import EASY, FEW, HARD, WEAK, fmt, question_notes
+from .records import Analysis, Distractors, Matches, QuestionStats, QuizStats, StarStats, Written
 from .svg import distractor_chart, histogram
 
 MAX_PROBLEMS = 500

@@ -7,7 +7,7 @@ Word counts start at zero here and go live in the client; the rubric is the effe
 from __future__ import annotations
 
 from ..models import StarQuestion
-from .html import Ctx, esc
+from .markup import Ctx, esc
 
 # One line of guidance per part: what the learner should put in that box.
 PART_HELP = {
