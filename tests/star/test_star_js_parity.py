@@ -22,6 +22,7 @@ from quizengine.models import STAR_PARTS, StarQuestion
 from quizengine.star import rubric_json
 from quizengine.star.advice import HYPOTHETICAL, PLANNED, REFLECTION, REPORTED, VAGUE
 from quizengine.star.quantity import (
+    AGAIN_SPEC,
     CLOCK_SPEC,
     MONTHS_SPEC,
     NUMBER_WORDS_SPEC,
@@ -137,7 +138,7 @@ def test_cue_lists_are_copied_verbatim() -> None:
     source = STAR_JS.read_text("utf-8")
     specs = [NUMBER_WORDS_SPEC, HYPOTHETICAL.spec, REPORTED.spec, REFLECTION.spec, VAGUE.spec]
     specs += [PLANNED.spec, MONTHS_SPEC, YEAR_BEFORE_SPEC, TIME_UNITS_SPEC, CLOCK_SPEC]
-    specs += [WHEN_BEFORE_SPEC, WHEN_AFTER_SPEC]
+    specs += [WHEN_BEFORE_SPEC, WHEN_AFTER_SPEC, AGAIN_SPEC]
     specs += [text for pair in REASONS.values() for text in pair]
     for spec in specs:
         assert f'"{spec}"' in source, spec

@@ -102,6 +102,21 @@ def test_a_plain_natural_answer_finds_every_part() -> None:
     assert all(parts.values()), parts
 
 
+def test_a_story_that_stops_after_its_action_has_no_result() -> None:
+    """Issue 11: the last action sentence is not taken for a result the writer never gave
+    (the model trained on result-less copies of its answers: scripts/train_star.py)."""
+    parts = detect_parts(
+        "At a small accounting firm where I worked as a payroll assistant, all six of us had to"
+        " be at our desks from nine to five. I wanted to propose flexible start times without"
+        " putting the payroll deadlines at risk. I first asked the office manager what worried"
+        " her about flexible hours. I drew up a rota so that at least two people covered the"
+        " phones from nine every day. When a senior colleague said the change was unfair to"
+        " people who liked fixed hours, I made the new start times optional."
+    )
+    assert parts["result"] == "", parts
+    assert all(parts[p] for p in STAR_PARTS if p != "result"), parts
+
+
 def test_digits_are_evidence_for_the_result() -> None:
     assert scores(Sentence.of("12 of them"), 2, 3)[3] > scores(Sentence.of("all of them"), 2, 3)[3]
 

@@ -50,10 +50,30 @@ def test_numbers_that_only_date_do_not_count(text: str) -> None:
         ("Half the team moved.", "Half"),
         ("New engineers shipped their first change within ten days.", "ten"),
         ("The spike passed in two days.", "two"),
+        ("Sign-ups doubled within a month.", "doubled"),
+        ("Complaints halved.", "halved"),
+        ("I double-checked it and costs tripled.", "tripled"),
+        ("The team grew to double its size.", "double"),
+        ("We checked it again and cut errors by half.", "half"),
     ],
 )
 def test_numbers_that_measure_count(text: str, number: str) -> None:
     assert found(text)[0] == number, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I double-checked every invoice.",
+        "I double check the rota each week.",
+        "We triple-checked the figures.",
+        "Double-checking caught the error.",
+        "I made sure to 'double' check it.",
+    ],
+)
+def test_checking_twice_is_no_quantity(text: str) -> None:
+    """ "Double-check" says "again", not how much: it must not pass for a measured result."""
+    assert found(text) == (None, None), text
 
 
 def test_the_message_names_a_number_that_only_dates() -> None:

@@ -39,3 +39,32 @@ def test_training_never_reads_a_held_out_file() -> None:
     assert not any("heldout" in name for name in names)
     assert next(path.name for path in train.heldout_files()) == "star_heldout.yaml"
     assert not set(names) & {path.name for path in train.heldout_files()}
+
+
+def test_augmenting_adds_result_less_copies_and_keeps_every_other_label() -> None:
+    train = trainer()
+    answers = train.load(train.training_files())
+    with_result = [a for a in answers if train.has_result(a)]
+    assert 0 < len(with_result) < len(answers)  # some written answers already have no result
+    everything = train.augment(answers, 1.0)
+    assert everything[: len(answers)] == answers  # the written answers first, untouched
+    copies = everything[len(answers) :]
+    assert copies == [train.without_result(a) for a in with_result]
+    for copy, answer in zip(copies, with_result, strict=True):
+        assert [s["part"] for s in copy["sentences"]] == [
+            s["part"] for s in answer["sentences"] if s["part"] != "result"
+        ]
+    assert train.augment(answers, 0.0) == answers
+
+
+def test_a_share_of_copies_is_chosen_by_each_answer_alone() -> None:
+    """The same answers are copied whatever else is in the list (a fold, or all of them)."""
+    train = trainer()
+    answers = train.load(train.training_files())
+    picked = [a for a in answers if len(train.augment([a], 0.2)) == 2]
+    assert 0.1 * len(answers) < len(picked) < 0.3 * len(answers)
+    assert train.augment(answers, 0.2)[len(answers) :] == list(map(train.without_result, picked))
+    odd = answers[1::2]
+    assert train.augment(odd, 0.2)[len(odd) :] == [
+        train.without_result(a) for a in picked if any(a is b for b in odd)
+    ]

@@ -12,7 +12,7 @@ export default (function () {
     set = (s) => new Set(s.split("|")),
     cues = (s) => s.split("|").map((c) => [c, RegExp(" " + c.split("*").join("[^ ]*") + " ")]),
     hits = (list, hay) => list.filter((c) => c[1].test(hay)).map((c) => c[0]),
-    NUM = set("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|hundred|thousand|million|half|double|twice|triple"),
+    NUM = set("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|hundred|thousand|million|half|double|twice|triple|doubled|tripled|halved"),
     ONE = set("i|me|my|myself|i'm|i've|i'd|i'll"),
     MANY = set("we|us|our|we're|we've|we'd|we'll"),
     HYPO = cues("i would|i'd|i will|i'll|i could|i'm going to|i am going to"),
@@ -25,6 +25,7 @@ export default (function () {
     WHEN_AT = set("after|during|until|till|since"),
     WHEN_THEN = set("later|ago|after|afterwards|afterward"),
     CLOCK = set("am|pm|o'clock"),
+    AGAIN = set("double|triple"),
     GATE = ["parts_present", "length", "specific"],
     // quizengine/star/rubric.py REASONS: why a failed check caps a rating, and what to change
     REASON = {
@@ -66,13 +67,18 @@ export default (function () {
       if (UNIT.has(after)) return WHEN_AT.has(before) || WHEN_THEN.has(b[i + 2] || "");
       return false;
     },
+    // quantity.py rechecks(): is the word at i "double-check", "double checked"…?
+    rechecks = (b, i) => {
+      const p = b[i].split("-");
+      return AGAIN.has(p[0]) && (p.length > 1 ? p[1] : b[i + 1] || "").startsWith("check");
+    },
     // quantity.py measures(): the first number that measures, and the first that only dates
     measures = (xs) => {
       let dating;
       for (const x of xs) {
         const b = x.words.map((w) => bare(fold(w)));
         for (let i = 0; i < x.words.length; i++) {
-          if (!quantity(x.words[i])) continue;
+          if (!quantity(x.words[i]) || rechecks(b, i)) continue;
           if (!dates(b, i)) return [x.words[i], dating];
           dating = dating || x.words[i];
         }

@@ -8,6 +8,8 @@ one pass over the words decides (linear time):
   "March 2024") or opening the sentence;
 - a number next to a month name ("3 March", "March 3rd");
 - a clock time ("5pm", "9 am", "6 o'clock") or a quarter ("Q3");
+- "double" or "triple" checking ("double-check", "triple checked"): checking again measures
+  nothing;
 - a number of time units that says when, not how much: after a timing word ("after two
   weeks", "until two years ago") or before one ("two weeks later", "3 months ago"). "Cut
   hiring time by two weeks", "two weeks early" and "within ten days" measure.
@@ -22,11 +24,12 @@ from collections.abc import Sequence
 
 from .text import DIGIT_RE, Sentence, fold
 
-# Spec §2's number words, kept as one string so star.js can carry the identical list.
+# Spec §2's number words, kept as one string so star.js can carry the identical list, and
+# "doubled", "tripled", "halved": "sign-ups doubled" measures the outcome as "twice as many" does.
 NUMBER_WORDS_SPEC = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     "|sixteen|seventeen|eighteen|nineteen|twenty|hundred|thousand|million|half|double|twice"
-    "|triple"
+    "|triple|doubled|tripled|halved"
 )
 NUMBER_WORDS = frozenset(NUMBER_WORDS_SPEC.split("|"))
 MONTHS_SPEC = (
@@ -48,6 +51,8 @@ WHEN_BEFORE_SPEC = "after|during|until|till|since"
 # "two weeks later", "3 months ago". Not "earlier" or "before": "two weeks early" measures.
 WHEN_AFTER_SPEC = "later|ago|after|afterwards|afterward"
 CLOCK_SPEC = "am|pm|o'clock"
+# "double-check", "double check", "triple-checked": a number word that only says "again".
+AGAIN_SPEC = "double|triple"
 
 MONTHS = frozenset(MONTHS_SPEC.split("|"))
 YEAR_BEFORE = frozenset(YEAR_BEFORE_SPEC.split("|")) | MONTHS
@@ -55,6 +60,7 @@ TIME_UNITS = frozenset(TIME_UNITS_SPEC.split("|"))
 WHEN_BEFORE = frozenset(WHEN_BEFORE_SPEC.split("|"))
 WHEN_AFTER = frozenset(WHEN_AFTER_SPEC.split("|"))
 CLOCK = frozenset(CLOCK_SPEC.split("|"))
+AGAIN = frozenset(AGAIN_SPEC.split("|"))
 YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}(?:'s)?")
 ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)?")
 CLOCK_RE = re.compile(r"[0-9]{1,2}(?:am|pm)|q[1-4]")
@@ -67,6 +73,16 @@ def is_number_word(token: str) -> bool:
 
 def is_quantity(token: str) -> bool:
     return DIGIT_RE.search(token) is not None or is_number_word(token)
+
+
+def rechecks(bare: Sequence[str], index: int) -> bool:
+    """Whether the word at `index` is "double" or "triple" checking: "double-check(ed)" as one
+    word, or "double" then "check", "checked", "checking"… as the next word."""
+    pieces = bare[index].split("-")
+    if pieces[0] not in AGAIN:
+        return False
+    then = pieces[1] if len(pieces) > 1 else bare[index + 1] if index + 1 < len(bare) else ""
+    return then.startswith("check")
 
 
 def dates(bare: Sequence[str], index: int) -> bool:
@@ -92,7 +108,7 @@ def measures(sentences: Sequence[Sentence]) -> tuple[str | None, str | None]:
     for sentence in sentences:
         bare = [fold(word).strip("'-") for word in sentence.words]
         for index, word in enumerate(sentence.words):
-            if not is_quantity(word):
+            if not is_quantity(word) or rechecks(bare, index):
                 continue
             if not dates(bare, index):
                 return word, dating
