@@ -27,6 +27,7 @@ from .models import (
     StarQuestion,
     TextQuestion,
     TrueFalseQuestion,
+    self_rated,
 )
 from .safeio import FileRefused, check_output, json_text, terminal_text, write_atomic
 from .star import effective_rubric
@@ -131,26 +132,6 @@ def _answer(question: Question, ask: Ask, rng: random.Random) -> Any:
             return _star(question, ask)
         case TextQuestion():
             return _free_text(question, ask)
-        case _:
-            assert_never(question)
-
-
-def _rated_at_end(question: Question) -> bool:
-    """A self-review is scored only once rated: its checks show as it is written, its score
-    with the results. Every other type is graded as soon as it is answered (in practice)."""
-    match question:
-        case StarQuestion() | TextQuestion():
-            return True
-        case (
-            SingleQuestion()
-            | MultipleQuestion()
-            | TrueFalseQuestion()
-            | ShortTextQuestion()
-            | NumericQuestion()
-            | OrderingQuestion()
-            | MatchingQuestion()
-        ):
-            return False
         case _:
             assert_never(question)
 
@@ -266,7 +247,7 @@ def run_take(quiz: Quiz, args: argparse.Namespace, ask: Ask | None = None) -> in
     if quiz.description:
         _block(quiz.description)
     answers: dict[str, Any] = {}
-    at_end = {q.id for q in questions if _rated_at_end(q)}
+    at_end = {q.id for q in questions if self_rated(q)}
     try:
         for number, question in enumerate(questions, 1):
             _say(f"\nQuestion {number} of {len(questions)} ({question.points:g} pt)")

@@ -22,6 +22,7 @@ from .questions import (
     TextAnswer,
     TextQuestion,
     TrueFalseQuestion,
+    self_rated,
 )
 from .quiz import Quiz
 from .responses import Response
@@ -70,4 +71,5 @@ __all__ = [
     "TextQuestion",
     "TrueFalseQuestion",
     "default_id",
+    "self_rated",
 ]

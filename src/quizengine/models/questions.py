@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, TypeGuard, assert_never, get_args
 
 from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -660,6 +660,27 @@ Question = Annotated[
     | TextQuestion,
     Field(discriminator="type"),
 ]
+
+
+def self_rated(question: Question) -> TypeGuard[StarQuestion | TextQuestion]:
+    """The types a learner rates against a rubric: scored once rated, with an example answer
+    shown after checking; every other type is graded as soon as it is answered."""
+    match question:
+        case StarQuestion() | TextQuestion():
+            return True
+        case (
+            SingleQuestion()
+            | MultipleQuestion()
+            | TrueFalseQuestion()
+            | ShortTextQuestion()
+            | NumericQuestion()
+            | OrderingQuestion()
+            | MatchingQuestion()
+        ):
+            return False
+        case _:
+            assert_never(question)
+
 
 QUESTION_CLASSES: dict[str, type[QuestionBase]] = {
     get_args(cls.model_fields["type"].annotation)[0]: cls for cls in get_args(get_args(Question)[0])

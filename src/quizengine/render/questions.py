@@ -22,6 +22,7 @@ from ..models import (
     StarQuestion,
     TextQuestion,
     TrueFalseQuestion,
+    self_rated,
 )
 from ..models.questions import QuestionBase
 from .markup import Ctx, esc, plain
@@ -160,21 +161,7 @@ def text(ctx: Ctx, q: TextQuestion) -> str:
 
 def example_answer(q: Question) -> str | None:
     """The model answer the page shows after checking: the self-rated types have one."""
-    match q:
-        case StarQuestion() | TextQuestion():
-            return q.example_answer
-        case (
-            SingleQuestion()
-            | MultipleQuestion()
-            | TrueFalseQuestion()
-            | ShortTextQuestion()
-            | NumericQuestion()
-            | OrderingQuestion()
-            | MatchingQuestion()
-        ):
-            return None
-        case _:
-            assert_never(q)
+    return q.example_answer if self_rated(q) else None
 
 
 def body(ctx: Ctx, q: Question) -> str:
