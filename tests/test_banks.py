@@ -212,3 +212,31 @@ def test_one_bank_entry_may_be_written_without_a_list(tmp_path: Path) -> None:
     (tmp_path / "q.yaml").write_text("id: q\ntitle: T\nbank: {name: b, draw: 1}\n")
     [quiz] = load_paths([tmp_path]).quizzes
     assert quiz.pools() == [(["q1", "q2"], 1)]
+
+
+def test_moving_a_quizs_questions_into_a_bank_keeps_its_saved_progress(tmp_path: Path) -> None:
+    """The browser keys progress by quiz and question id and restarts it when the version
+    changes: a quiz that draws a whole bank holding its old questions keeps both."""
+    questions = (
+        "questions:\n"
+        "  - {id: q1, type: true_false, prompt: P, answer: true}\n"
+        "  - {id: q2, type: true_false, prompt: P, answer: false}\n"
+        "  - {id: q3, type: true_false, prompt: P, answer: true}\n"
+    )
+
+    def load(name: str, quiz: str, bank: bool = True) -> Quiz:
+        folder = tmp_path / name
+        (folder / "banks").mkdir(parents=True)
+        if bank:
+            (folder / "banks" / "b.yaml").write_text("kind: bank\nid: b\n" + questions)
+        (folder / "q.yaml").write_text("id: q\ntitle: T\n" + quiz)
+        [loaded] = load_paths([folder]).quizzes
+        return loaded
+
+    before = load("own", "draw: 2\n" + questions, bank=False)
+    after = load("moved", "draw: 2\nbank: b\n")
+    assert [q.id for q in after.questions] == ["q1", "q2", "q3"]
+    assert after.content_version() == before.content_version()
+    # How an attempt draws is content: another draw or grouping is another version.
+    two, one = load("two", "bank: {name: b, draw: 2}\n"), load("one", "bank: {name: b, draw: 1}\n")
+    assert len({before.content_version(), two.content_version(), one.content_version()}) == 3
