@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from quizengine.errors import QuizFileError
 from quizengine.grading import grade
 from quizengine.lint import lint_file
-from quizengine.loader import load_paths, load_quiz
+from quizengine.loader import load_paths, load_quiz, load_quiz_file
 from quizengine.models import Quiz, Response
 
 from .conftest import DATA
@@ -212,3 +213,93 @@ def test_one_bank_entry_may_be_written_without_a_list(tmp_path: Path) -> None:
     (tmp_path / "q.yaml").write_text("id: q\ntitle: T\nbank: {name: b, draw: 1}\n")
     [quiz] = load_paths([tmp_path]).quizzes
     assert quiz.pools() == [(["q1", "q2"], 1)]
+
+
+def test_moving_a_quizs_questions_into_a_bank_keeps_its_saved_progress(tmp_path: Path) -> None:
+    """The browser keys progress by quiz and question id and restarts it when the version
+    changes: a quiz that draws a whole bank holding its old questions keeps both."""
+    questions = (
+        "questions:\n"
+        "  - {id: q1, type: true_false, prompt: P, answer: true}\n"
+        "  - {id: q2, type: true_false, prompt: P, answer: false}\n"
+        "  - {id: q3, type: true_false, prompt: P, answer: true}\n"
+    )
+
+    def load(name: str, quiz: str, bank: bool = True) -> Quiz:
+        folder = tmp_path / name
+        (folder / "banks").mkdir(parents=True)
+        if bank:
+            (folder / "banks" / "b.yaml").write_text("kind: bank\nid: b\n" + questions)
+        (folder / "q.yaml").write_text("id: q\ntitle: T\n" + quiz)
+        [loaded] = load_paths([folder]).quizzes
+        return loaded
+
+    before = load("own", "draw: 2\n" + questions, bank=False)
+    after = load("moved", "draw: 2\nbank: b\n")
+    assert [q.id for q in after.questions] == ["q1", "q2", "q3"]
+    assert after.content_version() == before.content_version()
+    # How an attempt draws is content: another draw or grouping is another version.
+    two, one = load("two", "bank: {name: b, draw: 2}\n"), load("one", "bank: {name: b, draw: 1}\n")
+    assert len({before.content_version(), two.content_version(), one.content_version()}) == 3
+
+
+MEDIA = DATA / "banks" / "media" / "quizzes"
+
+
+def test_a_bank_questions_image_is_read_relative_to_the_bank_file() -> None:
+    report = load_paths([MEDIA])
+    assert report.ok, [d.format() for d in report.all_diagnostics]
+    [loaded] = [f for f in report.files if f.quiz is not None]
+    files = {path: f.path for path, f in loaded.media.files.items()}
+    assert files == {
+        "img/square.png": (MEDIA / "img" / "square.png").resolve(),
+        "img/dot.png": (MEDIA / "banks" / "img" / "dot.png").resolve(),
+    }
+    # A single quiz file finds its banks beside it, and their files with them.
+    assert load_quiz_file(MEDIA / "pictures.yaml").media.files == loaded.media.files
+
+
+def _bank_media_course(tmp_path: Path, bank_text: str, *, own: str = "") -> list[str]:
+    (tmp_path / "banks" / "img").mkdir(parents=True)
+    (tmp_path / "img").mkdir()
+    for folder in (tmp_path / "img", tmp_path / "banks" / "img"):
+        shutil.copy(MEDIA / "banks" / "img" / "dot.png", folder / "dot.png")
+    (tmp_path / "banks" / "pics.yaml").write_text(
+        "kind: bank\nid: pics\nquestions:\n"
+        f"  - {{id: q1, type: true_false, prompt: '{bank_text}', answer: true}}\n"
+    )
+    (tmp_path / "q.yaml").write_text(
+        "id: q\ntitle: T\nbank: pics\n"
+        + (f"questions:\n  - {{id: own, type: true_false, prompt: '{own}', answer: true}}\n")
+    )
+    return [d.format() for d in load_paths([tmp_path]).all_diagnostics]
+
+
+def test_a_missing_bank_image_is_reported_in_the_bank_file(tmp_path: Path) -> None:
+    found = _bank_media_course(tmp_path, "![A dot](img/gone.png)", own="No picture")
+    assert found == [
+        f"{tmp_path / 'banks' / 'pics.yaml'}:4:40: error: question 'q1': the image "
+        f"'img/gone.png' was not found at {tmp_path / 'banks' / 'img' / 'gone.png'} "
+        "(paths are relative to the bank file)",
+        f"{tmp_path / 'q.yaml'}:3:7: error: bank 'pics' has errors: fix its file first, then "
+        "this quiz can draw from it",
+    ]
+
+
+def test_a_quiz_and_its_bank_cannot_show_two_files_written_alike(tmp_path: Path) -> None:
+    # The same path, read from each file's folder: the page could show only one of them.
+    found = _bank_media_course(tmp_path, "![A dot](img/dot.png)", own="![A dot](img/dot.png)")
+    assert found == [
+        f"{tmp_path / 'q.yaml'}:3:7: error: question 'q1' of bank 'pics' shows 'img/dot.png', "
+        "and so do the quiz's own questions, but from another folder: the two are different "
+        "files, so rename one of them"
+    ]
+
+
+def test_a_quiz_may_show_its_banks_file_by_its_own_path(tmp_path: Path) -> None:
+    found = _bank_media_course(tmp_path, "![A dot](img/dot.png)", own="![A dot](banks/img/dot.png)")
+    assert found == []
+    [quiz] = [f for f in load_paths([tmp_path]).files if f.quiz is not None]
+    assert {f.path for f in quiz.media.files.values()} == {
+        (tmp_path / "banks" / "img" / "dot.png").resolve()
+    }

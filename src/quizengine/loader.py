@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ from .banks import resolve
 from .contents import WORDS_PER_MINUTE, module_items
 from .diagnostics import describe, quiz_diagnostics
 from .errors import MAX_DIAGNOSTICS_PER_FILE, Diagnostic, QuizFileError, cap_diagnostics
-from .media import QuizMedia, find_media
+from .media import QuizMedia, find_media, markdown_texts, references
 from .models import Question, Quiz, ShortTextQuestion
 from .models.bank import Bank
 from .models.base import DUPLICATE_QUESTION_ID, repeated_ids
@@ -231,8 +231,9 @@ def _load_file(path: Path, display: str | None = None) -> LoadedQuiz:
     """A quiz or bank file with the media its own text shows (read relative to the file)."""
     doc = read_document(path, display)
     loaded = validate_document(doc)
-    if loaded.quiz is not None:
-        loaded.media = find_media(loaded.quiz, path)
+    model = loaded.quiz or loaded.bank
+    if model is not None:
+        loaded.media = find_media(model, path)
         loaded.diagnostics.extend(
             Diagnostic(doc.path, *doc.position(p.loc), p.message) for p in loaded.media.problems
         )
@@ -244,35 +245,76 @@ def resolve_banks(
     banks: dict[str, Bank | None],
     *,
     folder: Path | None = None,
+    media: Mapping[str, QuizMedia] | None = None,
 ) -> None:
     """Fill in the bank questions of every quiz that names banks, or record why not.
 
-    Banks come from `banks` (the course being loaded); a name missing there is looked for
-    beside the quiz, so a single quiz file still loads with the banks of its module.
+    Banks come from `banks` (the course being loaded), their media (found relative to each
+    bank file) from `media`; a name missing there is looked for beside the quiz, so a single
+    quiz file still loads with the banks of its module.
     """
-    nearby: dict[Path, dict[str, Bank | None]] = {}
+    nearby: dict[Path, tuple[dict[str, Bank | None], dict[str, QuizMedia]]] = {}
     for loaded in files:
         quiz = loaded.quiz
         if quiz is None or not quiz.bank or not loaded.ok:
             continue
-        known = banks
+        known, known_media = banks, media or {}
         if any(entry.name not in banks for entry in quiz.bank):
             where = folder or Path(loaded.path).parent
             if where not in nearby:
                 nearby[where] = _banks_in(where)
-            known = {**nearby[where], **banks}
+            known = {**nearby[where][0], **banks}
+            known_media = {**nearby[where][1], **known_media}
         resolved, problems = resolve(quiz, known, loaded.path, loaded.at)
         loaded.quiz = resolved
         loaded.diagnostics.extend(problems)
+        if resolved is not None:
+            loaded.diagnostics.extend(_add_bank_media(loaded, resolved, known_media))
 
 
-def _banks_in(folder: Path) -> dict[str, Bank | None]:
+def _add_bank_media(
+    loaded: LoadedQuiz, quiz: Quiz, media: Mapping[str, QuizMedia]
+) -> list[Diagnostic]:
+    """The drawn questions' files join the quiz's, so the site and the exports carry them.
+
+    A text names a file by the path written in it, read relative to the file the text is
+    in; the quiz's page and packages look a file up by that path alone, so two different
+    files written the same way (a quiz's `chart.png` and its bank's) cannot both be shown.
+    """
+    files = dict(loaded.media.files)
+    owner = dict.fromkeys(files, "the quiz's own questions")
+    problems: list[Diagnostic] = []
+    for question in quiz.questions:
+        bank = quiz.origin(question.id)
+        if bank is None or bank not in media:
+            continue
+        for _, text, _ in markdown_texts(question):
+            for ref in references(text):
+                found = media[bank].files.get(ref.path)
+                if found is None or files.get(ref.path) == found:
+                    continue
+                if ref.path in files:
+                    index = next(i for i, e in enumerate(quiz.bank or ()) if e.name == bank)
+                    problems.append(
+                        Diagnostic(
+                            loaded.path,
+                            *loaded.at(("bank", index)),
+                            f"question '{question.id}' of bank '{bank}' shows '{ref.path}', "
+                            f"and so do {owner[ref.path]}, but from another folder: the two "
+                            "are different files, so rename one of them",
+                        )
+                    )
+                    continue
+                files[ref.path] = found
+                owner[ref.path] = f"the questions of bank '{bank}'"
+    loaded.media = QuizMedia(files, list(loaded.media.problems))
+    return problems
+
+
+def _banks_in(folder: Path) -> tuple[dict[str, Bank | None], dict[str, QuizMedia]]:
     files, _ = discover([folder])
-    return _bank_table(
-        validate_document(read_document(p))
-        for p in files
-        if p.name != MANIFEST_NAME and _looks_like_bank(p)
-    )
+    loaded = [_load_file(p) for p in files if p.name != MANIFEST_NAME and _looks_like_bank(p)]
+    return _bank_table(loaded), _bank_media(loaded)
 
 
 def _bank_table(files: Iterable[LoadedQuiz]) -> dict[str, Bank | None]:
@@ -281,6 +323,15 @@ def _bank_table(files: Iterable[LoadedQuiz]) -> dict[str, Bank | None]:
     for loaded in files:
         if loaded.bank_id is not None and loaded.bank_id not in table:
             table[loaded.bank_id] = loaded.bank if loaded.ok else None
+    return table
+
+
+def _bank_media(files: Iterable[LoadedQuiz]) -> dict[str, QuizMedia]:
+    """Bank id -> the files its questions show, found relative to the bank file."""
+    table: dict[str, QuizMedia] = {}
+    for loaded in files:
+        if loaded.bank is not None and loaded.bank.id not in table:
+            table[loaded.bank.id] = loaded.media
     return table
 
 
@@ -332,7 +383,7 @@ def load_paths(
     report.files = [_load_file(p) for p in files if p.name != MANIFEST_NAME]
     report.modules = [load_module_file(p) for p in files if p.name == MANIFEST_NAME]
     report.diagnostics.extend(_duplicate_ids(report.files))
-    resolve_banks(report.files, _bank_table(report.files))
+    resolve_banks(report.files, _bank_table(report.files), media=_bank_media(report.files))
     if report.modules:
         ids = {f.quiz.id: (Path(f.path), f.id_position) for f in report.files if f.quiz}
         report.diagnostics.extend(

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models import Quiz
+from .models.bank import Bank
 from .models.base import Markdown
 from .models.questions import QuestionBase
 from .safeio import FileRefused, read_regular
@@ -229,8 +230,9 @@ def _walk(model: BaseModel, loc: Loc, qid: str | None) -> Iterator[tuple[Loc, st
 # --- checking files ----------------------------------------------------------------------
 
 
-def find_media(quiz: Quiz, quiz_file: Path) -> QuizMedia:
-    """Every media reference of a quiz resolved against its file, with a problem per bad one."""
+def find_media(quiz: Quiz | Bank, quiz_file: Path) -> QuizMedia:
+    """Every media reference of a quiz (or a bank) resolved against its file, with a problem
+    per bad one."""
     out = QuizMedia()
     folder = quiz_file.parent
     for loc, text, qid in markdown_texts(quiz):
@@ -238,7 +240,7 @@ def find_media(quiz: Quiz, quiz_file: Path) -> QuizMedia:
         for ref in references(text):
             if ref.path in out.files or ref.path in refused:
                 continue
-            found = resolve(folder, ref)
+            found = resolve(folder, ref, "bank file" if isinstance(quiz, Bank) else "quiz file")
             if isinstance(found, MediaFile):
                 out.files[ref.path] = found
             else:
@@ -252,7 +254,7 @@ def _what(ref: Reference) -> str:
     return f"the image '{ref.url}'" if ref.tag == "img" else f"the linked file '{ref.url}'"
 
 
-def resolve(folder: Path, ref: Reference) -> MediaFile | str:
+def resolve(folder: Path, ref: Reference, holder: str = "quiz file") -> MediaFile | str:
     """The checked file `ref` names, or a message saying what is wrong and how to fix it.
 
     The path is confined before the file system is touched (no `..` past the folder, no
@@ -262,14 +264,13 @@ def resolve(folder: Path, ref: Reference) -> MediaFile | str:
     raw = ref.path
     if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw) or "\x00" in raw:
         return (
-            f"{what} is an absolute path: write a path relative to the quiz file, "
-            "like img/chart.png"
+            f"{what} is an absolute path: write a path relative to the {holder}, like img/chart.png"
         )
     base = Path(os.path.abspath(folder))
     lexical = Path(os.path.normpath(base / raw.replace("\\", "/")))
     if not lexical.is_relative_to(base):
         return (
-            f"{what} is outside the quiz file's folder: keep media files in that folder "
+            f"{what} is outside the {holder}'s folder: keep media files in that folder "
             "or one below it"
         )
     suffix = PurePosixPath(raw).suffix.lower()
@@ -282,14 +283,14 @@ def resolve(folder: Path, ref: Reference) -> MediaFile | str:
             f"as in [Listen]({ref.url})"
         )
     if not lexical.exists():
-        return f"{what} was not found at {lexical} (paths are relative to the quiz file)"
+        return f"{what} was not found at {lexical} (paths are relative to the {holder})"
     try:
         real = lexical.resolve(strict=True)
     except (OSError, RuntimeError):
         return f"{what} cannot be read (a broken or looping symbolic link?)"
     if not real.is_relative_to(base.resolve()):
         return (
-            f"{what} is a symbolic link to a file outside the quiz file's folder: "
+            f"{what} is a symbolic link to a file outside the {holder}'s folder: "
             "copy the file there instead"
         )
     try:

@@ -23,11 +23,15 @@ from quizengine.models import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from quizengine.modules import load_module_file
 
 pytestmark = pytest.mark.browser
 
 QUIZ = load_quiz(ROOT / "quizzes" / "benefits" / "module-check.yaml")
-TRIES = 5  # new attempts to draw a different set: C(28,14) sets make a repeat very unlikely
+SHOWN = QUIZ.presented_count()
+MODULE = load_module_file(ROOT / "quizzes" / "benefits" / "module.yaml").module
+assert MODULE is not None
+TRIES = 5  # new attempts to draw a different set: one from each bank makes a repeat unlikely
 
 
 def reference(question: Question) -> Any:
@@ -96,19 +100,36 @@ def open_check(open_course: OpenPage) -> Locator:
 
 
 def test_the_pool_is_large_enough_to_draw_afresh() -> None:
-    assert QUIZ.exam and QUIZ.shuffle_questions and QUIZ.draw is not None
-    assert len(QUIZ.questions) >= 24 and len(QUIZ.questions) >= 1.5 * QUIZ.draw
+    assert QUIZ.exam and QUIZ.shuffle_questions
+    assert len(QUIZ.questions) >= 24 and len(QUIZ.questions) >= 1.5 * SHOWN
+    for ids, draw in QUIZ.pools():
+        assert draw is not None and len(ids) >= 1.5 * draw
     assert all(q.explanation for q in QUIZ.questions)
+
+
+def test_every_attempt_draws_from_every_chapters_bank() -> None:
+    """The bank its practice quiz draws from serves the check too."""
+    quizzes = [load_quiz(ROOT / "quizzes" / "benefits" / f"{q}.yaml") for q in MODULE.quizzes]
+    practice = [
+        q for q in quizzes if q.id != QUIZ.id and all(x.type != "star" for x in q.questions)
+    ]
+    drawn = [e.name for e in QUIZ.bank or () if e.draw]
+    assert len(practice) >= 10 and len(drawn) == len(practice)
+    for chapter in practice:
+        [bank] = {chapter.origin(q.id) for q in chapter.questions}  # all from one bank
+        assert bank in drawn, chapter.id
+        assert {q.id for q in chapter.questions} == {
+            q.id for q in QUIZ.questions if QUIZ.origin(q.id) == bank
+        }
 
 
 def test_exam_reveals_nothing_until_submitted_then_everything(open_course: OpenPage) -> None:
     quiz = open_check(open_course)
-    expect(quiz.locator(".qe-info")).to_contain_text(
-        f"{QUIZ.draw} of {len(QUIZ.questions)} questions"
-    )
+    expect(quiz.locator(".qe-info")).to_contain_text(f"{SHOWN} of {len(QUIZ.questions)} questions")
     expect(quiz.locator(".qe-info")).to_contain_text("exam mode")
     shown = presented(quiz)
-    assert len(shown) == QUIZ.draw and len(set(shown)) == QUIZ.draw
+    assert len(shown) == SHOWN and len(set(shown)) == SHOWN
+    assert {QUIZ.origin(qid) for qid in shown} >= {e.name for e in QUIZ.bank or ()}
     assert quiz.locator("[data-act=check]").count() == 0  # no "Check answer" in exam mode
 
     for qid in shown:
@@ -124,7 +145,7 @@ def test_exam_reveals_nothing_until_submitted_then_everything(open_course: OpenP
     summary = quiz.locator(".qe-sum")
     expect(summary).to_be_visible()
     expect(summary.locator(".qe-st")).to_have_text(
-        f"You scored {QUIZ.draw} of {QUIZ.draw} points (100%). "
+        f"You scored {SHOWN} of {SHOWN} points (100%). "
         f"✓ Passed: the pass mark is {QUIZ.pass_mark * 100:g}%."
     )
     expect(summary).to_have_attribute("data-status", "correct")
@@ -148,7 +169,7 @@ def test_a_new_attempt_draws_a_different_set(open_course: OpenPage) -> None:
     for _ in range(TRIES):
         quiz.locator("[data-act=retry]").click()
         again = presented(quiz)
-        assert len(again) == QUIZ.draw
+        assert len(again) == SHOWN
         assert_nothing_revealed(quiz)
         sets.append(again)
         if set(again) != set(first):

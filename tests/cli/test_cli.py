@@ -210,12 +210,17 @@ def test_schema_is_draft_2020_12_and_committed_copy_is_fresh(kind: str) -> None:
 def test_course_quizzes_satisfy_the_schema() -> None:
     schema = json.loads(run("schema").stdout)
     module_schema = json.loads(run("schema", "--module").stdout)
+    bank_schema = json.loads(run("schema", "--bank").stdout)
     for path in sorted(QUIZZES.rglob("*.yaml")):
         # The engine's YAML 1.2 reading, not PyYAML's 1.1 (where `yes` is a boolean): the
         # schema must accept the data the loader produces.
         document = read_document(path)
         assert document.diagnostics == [], path
-        jsonschema.validate(document.data, module_schema if path.name == "module.yaml" else schema)
+        if path.name == "module.yaml":
+            jsonschema.validate(document.data, module_schema)
+        else:
+            bank = isinstance(document.data, dict) and "kind" in document.data
+            jsonschema.validate(document.data, bank_schema if bank else schema)
 
 
 def test_new_scaffold_validates_and_refuses_to_overwrite_unless_forced(tmp_path: Path) -> None:

@@ -19,11 +19,9 @@ import yaml
 ROOT = Path(__file__).parents[2]
 PEOPLE = ROOT / "tests" / "data" / "course" / "people.yaml"
 CHAPTERS = ROOT / "docs" / "benefits"
-FILES = [
-    *CHAPTERS.glob("*.md"),
-    *CHAPTERS.glob("*.ipynb"),
-    *(ROOT / "quizzes/benefits").glob("*.yaml"),
-]
+QUIZZES = ROOT / "quizzes" / "benefits"
+# A chapter's practice questions are in banks/<chapter>.yaml: named with their folder.
+FILES = [*CHAPTERS.glob("*.md"), *CHAPTERS.glob("*.ipynb"), *QUIZZES.rglob("*.yaml")]
 NARRATIVE = (
     r"earns|is offered|is choosing|is applying|has an offer|has two offers|resigns|accepts"
     r"|chooses|enrols|works (?:in|as|at)|expects|receives|replies|wants|decides|asks|needs"
@@ -47,7 +45,11 @@ def _people() -> list[dict[str, object]]:
 
 def _mentions(name: str) -> list[str]:
     word = re.compile(rf"\b{re.escape(name)}\b")
-    return sorted(f.name for f in FILES if word.search(f.read_text(encoding="utf-8")))
+    return sorted(_label(f) for f in FILES if word.search(f.read_text(encoding="utf-8")))
+
+
+def _label(path: Path) -> str:
+    return path.relative_to(QUIZZES).as_posix() if path.is_relative_to(QUIZZES) else path.name
 
 
 def test_each_person_has_one_name_and_a_role() -> None:
@@ -75,7 +77,7 @@ def test_everyone_introduced_in_the_course_is_listed() -> None:
         text = path.read_text(encoding="utf-8")
         for pattern in INTRODUCTIONS:
             for match in pattern.finditer(text):
-                introduced.setdefault(match.group(1), set()).add(path.name)
+                introduced.setdefault(match.group(1), set()).add(_label(path))
     unknown = {n: sorted(f) for n, f in introduced.items() if n not in listed | NOT_NAMES}
     assert unknown == {}, f"add them to {PEOPLE.relative_to(ROOT)} with a name of their own"
     assert len(introduced.keys() & listed) >= 25  # the patterns do find the course's people

@@ -242,3 +242,38 @@ def test_the_written_answer_with_its_chart_arrives_as_an_essay_in_all_three_form
     gift, _ = _export("gift")
     read = {q.get("title"): q for q in parse_with_gift_pegjs(gift.decode("utf-8"))}
     assert read["chart-summary"]["type"] == "Essay"
+
+
+# --- Question banks -------------------------------------------------------------------------
+
+BANK_MEDIA = DATA / "banks" / "media" / "quizzes"
+DOT = (BANK_MEDIA / "banks" / "img" / "dot.png").read_bytes()
+
+
+def _export_bank_quiz(fmt: ExportFormat) -> bytes:
+    report = load_paths([BANK_MEDIA])
+    assert report.ok, [d.format() for d in report.all_diagnostics]
+    result = export_quizzes(
+        report.quizzes, fmt, media={f.quiz.id: f.media for f in report.files if f.quiz}
+    )
+    assert not any("was not included" in n.format() for n in result.notes)
+    (data,) = result.files.values()
+    return data
+
+
+def test_a_bank_questions_image_is_embedded_in_moodle_xml() -> None:
+    dom = minidom.parseString(_export_bank_quiz("moodle"))
+    question = next(
+        q for q in dom.getElementsByTagName("question") if q.getAttribute("type") == "multichoice"
+    )
+    (text,) = _children(_children(question, "questiontext")[0], "text")
+    assert _urls(_text(text)) == ["@@PLUGINFILE@@/dot.png"]
+    (file,) = _children(_children(question, "questiontext")[0], "file")
+    assert file.getAttribute("name") == "dot.png"
+    assert base64.b64decode(_text(file)) == DOT
+
+
+def test_a_bank_questions_image_is_in_the_qti_zip() -> None:
+    package = zipfile.ZipFile(io.BytesIO(_export_bank_quiz("qti")))
+    assert package.read("web_resources/pictures/dot.png") == DOT
+    assert b"$IMS-CC-FILEBASE$/pictures/dot.png" in package.read("pictures/pictures.xml")

@@ -170,3 +170,18 @@ def test_the_bank_reloads_when_only_an_image_changes(tmp_path: Path) -> None:
     assert after["img/salary-chart.png"] == before["img/salary-chart.png"]
     assert after["img/scale.svg"].site_name != before["img/scale.svg"].site_name
     assert after["img/scale.svg"].read() == image.read_bytes()
+
+
+def test_a_bank_questions_image_is_published_from_beside_the_bank_file(tmp_path: Path) -> None:
+    source = DATA / "banks" / "media"
+    proc = _build(source, tmp_path / "site")
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "site" / "index.html").read_text()
+    published = {
+        alt: _published(tmp_path / "site", "index.html", src).read_bytes()
+        for src, alt in _quiz_urls(html).images
+    }
+    assert published == {
+        "A single red dot": (source / "quizzes" / "banks" / "img" / "dot.png").read_bytes(),
+        "A blue square": (source / "quizzes" / "img" / "square.png").read_bytes(),
+    }

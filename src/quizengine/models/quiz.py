@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from typing import Annotated, Any
 
@@ -183,6 +184,14 @@ class Quiz(StrictModel):
         return next((q for q in self.questions if q.id == question_id), None)
 
     def content_version(self) -> str:
-        """A short hash of the quiz content, so saved progress notices when a quiz changes."""
-        payload = self.model_dump_json(exclude_none=True).encode()
-        return hashlib.sha256(payload).hexdigest()[:12]
+        """A short hash of the quiz content, so saved progress notices when a quiz changes.
+
+        It hashes what a learner meets (the questions and how an attempt draws them), not
+        where the questions are kept: moving a quiz's questions into a bank it draws whole
+        keeps the version, so saved progress survives the move untouched.
+        """
+        payload = self.model_dump_json(exclude_none=True, exclude={"bank"})
+        pools = self.pools()
+        if pools != [([q.id for q in self.questions], self.draw)]:
+            payload += json.dumps(pools)
+        return hashlib.sha256(payload.encode()).hexdigest()[:12]
