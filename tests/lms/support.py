@@ -221,3 +221,20 @@ def parse_with_gift_pegjs(text: str) -> list[dict[str, Any]]:
         raise AssertionError(f"gift-pegjs rejected the GIFT text: {result or done.stderr}")
     assert isinstance(result, list)
     return result
+
+
+def written_once(quizzes: list[Any]) -> list[tuple[str, Question]]:
+    """What an export holds, in its order: (category title, question) for a quiz's own
+    questions under its title, then each bank's under the bank's title, a bank's question
+    written once however many quizzes draw it (`lms/pools.py`)."""
+    seen: set[tuple[str, str]] = set()
+    out: list[tuple[str, Question]] = []
+    for quiz in quizzes:
+        ordered = sorted(quiz.questions, key=lambda q: quiz.origin(q.id) is not None)
+        for question in ordered:
+            bank = quiz.origin(question.id)
+            key = (f"bank:{bank}" if bank else f"quiz:{quiz.id}", question.id)
+            if key not in seen:
+                seen.add(key)
+                out.append((quiz.title if bank is None else quiz.bank_title(bank), question))
+    return out

@@ -27,7 +27,7 @@ from quizengine.models import (
     TrueFalseQuestion,
 )
 
-from .support import ROOT, need_gift_pegjs, parse_with_gift_pegjs
+from .support import ROOT, need_gift_pegjs, parse_with_gift_pegjs, written_once
 
 QUIZZES = load_paths([ROOT / "quizzes"]).quizzes
 _KIND = {
@@ -57,9 +57,17 @@ def parsed() -> dict[str, list[dict[str, Any]]]:
 def test_gift_pegjs_reads_what_we_wrote(quiz: Quiz, parsed: dict[str, Any]) -> None:
     items = parsed[quiz.id]
     assert items[0] == {"type": "Category", "title": f"$course$/top/{quiz.title}"}
-    questions = items[1:]
-    assert [q["title"] for q in questions] == [q.id for q in quiz.questions]
-    for ours, theirs in zip(quiz.questions, questions, strict=True):
+    category, found = "", []
+    for item in items:  # a quiz's own questions, then a category per bank it draws from
+        if item["type"] == "Category":
+            category = item["title"]
+        else:
+            found.append((category, item))
+    expected = written_once([quiz])
+    assert [(c, q["title"]) for c, q in found] == [
+        (f"$course$/top/{title}", q.id) for title, q in expected
+    ]
+    for (_, ours), (_, theirs) in zip(expected, found, strict=True):
         assert theirs["type"] == _KIND[ours.type], ours.id
         assert theirs["stem"]["format"] == "markdown"
         if isinstance(ours, TextQuestion):  # the rubric follows the prompt, for the grader

@@ -26,7 +26,7 @@ from quizengine.models import (
     TrueFalseQuestion,
 )
 
-from .support import ROOT
+from .support import ROOT, written_once
 
 QUIZZES = load_paths([ROOT / "quizzes"]).quizzes
 _REQUIRED = {
@@ -47,20 +47,28 @@ def root() -> ET.Element:
     return ET.fromstring(data)
 
 
+def _questions(root: ET.Element) -> list[tuple[str, ET.Element]]:
+    """Each question node with the category it was written under."""
+    out, category = [], ""
+    for node in root.findall("question"):
+        if node.get("type") == "category":
+            category = node.findtext("category/text", "")
+        else:
+            out.append((category, node))
+    return out
+
+
 def test_every_quiz_is_a_category_and_every_question_is_there(root: ET.Element) -> None:
+    """A quiz's own questions under its title, a bank's once under the bank's title."""
     assert root.tag == "quiz"
-    questions = root.findall("question")
-    categories = [q for q in questions if q.get("type") == "category"]
-    assert [c.findtext("category/text") for c in categories] == [
-        f"$course$/top/{quiz.title}" for quiz in QUIZZES
+    assert [(c, n.findtext("name/text")) for c, n in _questions(root)] == [
+        (f"$course$/top/{title}", q.id) for title, q in written_once(QUIZZES)
     ]
-    names = [q.findtext("name/text") for q in questions if q.get("type") != "category"]
-    assert names == [q.id for quiz in QUIZZES for q in quiz.questions]
 
 
 def test_each_question_has_what_moodle_reads(root: ET.Element) -> None:
-    ours = [q for quiz in QUIZZES for q in quiz.questions]
-    nodes = [q for q in root.findall("question") if q.get("type") != "category"]
+    ours = [q for _, q in written_once(QUIZZES)]
+    nodes = [node for _, node in _questions(root)]
     for question, node in zip(ours, nodes, strict=True):
         kind = node.get("type", "")
         children = {child.tag for child in node}
