@@ -76,6 +76,7 @@ def test_html_to_markdown_keeps_structure() -> None:
         "Hello **bold**, *it* and a\\*b\\_c",
         "one  \ntwo",
         "- first\n- second",
+        "&#32;",  # keeps the two lists apart: Python-Markdown would join them
         "1. a\n2. b",
         "| x | y |\n|---|---|\n| 1 | 2&#124;3 |",
         "```\nkeep  this\n```",

@@ -120,10 +120,15 @@ _ONE_PARAGRAPH = re.compile(r"\A<p>(?P<body>.*)</p>\Z", re.S)
 
 @lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
-    """One parser for every conversion, built on first use: the CLI starts no slower."""
+    """One parser for every conversion, built on first use: the CLI starts no slower.
+
+    It reads lists and code fences as the course's pages do (mkdocs.yml: no sane_lists,
+    superfences), so an LMS shows the structure a learner saw on the site: with
+    sane_lists, `- a` followed by `1. b` would be a list inside the item, not two items.
+    """
     import markdown
 
-    return markdown.Markdown(extensions=["tables", "sane_lists"])
+    return markdown.Markdown(extensions=["tables", "fenced_code"])
 
 
 @lru_cache(maxsize=4096)

@@ -51,6 +51,10 @@ REMOVED_NOTE = (
     "removed what could run in a page (scripts, event handlers, script links or file"
     " includes); the text is kept"
 )
+# A space as a character reference: a Markdown line that shows nothing, where one is
+# needed (an empty list item still shows its bullet; `- ` alone would need its trailing
+# space, which every format trims at the end of a text, leaving `-`, a heading's line).
+EMPTY_ITEM = "&#32;"
 # Real question text nests a dozen elements at most; the converter recurses per level.
 MAX_DEPTH = 100
 
@@ -106,14 +110,22 @@ def html_to_markdown(markup: str) -> tuple[str, int]:
 
 
 def _blocks(children: list[_Node | str], nested: bool = False) -> str:
-    """Render children, giving block elements a blank line on each side."""
+    """Render children, giving block elements a blank line on each side.
+
+    Python-Markdown joins a list to a list just before it (a bulleted one to a numbered
+    one too) and a quote to a quote, so two of them side by side get an empty-looking
+    paragraph (a space as a character reference) between them to stay two.
+    """
     out: list[str] = []
     inline: list[_Node | str] = []
+    last_kind: str | None = None  # the kind of block `out` ends with
 
     def flush() -> None:
+        nonlocal last_kind
         text = _tidy(_inline_all(inline))
         if text:
             out.append(text)
+            last_kind = None
         inline.clear()
 
     for child in children:
@@ -121,17 +133,40 @@ def _blocks(children: list[_Node | str], nested: bool = False) -> str:
             flush()
             rendered = _block(child, nested)
             if rendered.strip():
+                if last_kind is not None and _edge_kind(child, last=False) == last_kind:
+                    out.append(EMPTY_ITEM)
                 out.append(rendered)
+                last_kind = _edge_kind(child, last=True)
         else:
             inline.append(child)
     flush()
     return "\n\n".join(out)
 
 
+def _edge_kind(node: _Node, last: bool) -> str | None:
+    """ "list" or "quote" when the node's Markdown starts (or ends) with one."""
+    if node.tag in ("ul", "ol"):
+        return "list"
+    if node.tag == "blockquote":
+        return "quote"
+    if node.tag in ("div", "section", "article"):
+        shown = [c for c in node.children if not isinstance(c, str) or c.strip()]
+        edge = shown[-1 if last else 0] if shown else None
+        if isinstance(edge, _Node) and edge.tag in _BLOCK:
+            return _edge_kind(edge, last)
+    return None
+
+
 def _tidy(text: str) -> str:
-    """Collapse HTML whitespace; hard line breaks (from `<br>`) become Markdown's."""
+    """Collapse HTML whitespace; hard line breaks (from `<br>`) become Markdown's.
+
+    A break at the very start shows as an empty first line; Markdown needs something
+    before it, so it follows a space written as a character reference. One at the end
+    shows nothing and is dropped.
+    """
     text = " ".join(text.split())
-    return re.sub(rf"\s*{_BR}\s*", "  \n", text).strip(" ").rstrip("\n ").lstrip("\n")
+    text = re.sub(rf"\s*{_BR}\s*", "  \n", text).strip(" ").rstrip("\n ")
+    return EMPTY_ITEM + "  " + text if text.startswith("\n") else text
 
 
 def _block(node: _Node, nested: bool = False) -> str:
@@ -198,15 +233,31 @@ def _code_span(code: str) -> str:
 
 def _list(node: _Node) -> str:
     items = [c for c in node.children if isinstance(c, _Node) and c.tag == "li"]
-    bodies = [_blocks(item.children, nested=True) for item in items]
-    bodies = [body for body in bodies if body.strip()]  # an empty item shows no words
     lines: list[str] = []
-    for number, body in enumerate(bodies, start=1):
+    for number, item in enumerate(items, start=1):
+        body = _blocks(item.children, nested=True)
         marker = f"{number}." if node.tag == "ol" else "-"
-        first, *rest = body.split("\n")
+        first, *rest = body.split("\n") if body.strip() else [EMPTY_ITEM]
         lines.append(f"{marker} {first}")
-        lines.extend(_indent("    ", line) for line in rest)
+        lines.extend(_item_lines(rest))
     return "\n".join(lines)
+
+
+def _item_lines(rest: list[str]) -> list[str]:
+    """An item's lines after its first, indented to stay in the item.
+
+    Python-Markdown takes the lines up to the first blank line into the item as they are,
+    without removing an indent; a quote's line (`>`) indented there would no longer be
+    the quote's, and the quote would show `> text` as code or words. So the quote's lines
+    of that first block stay where the quote's `>` starts; every line after a blank line
+    is indented (Python-Markdown removes that indent).
+    """
+    out: list[str] = []
+    first_block = True
+    for line in rest:
+        first_block = first_block and bool(line.strip())
+        out.append(line if first_block and line.startswith(">") else _indent("    ", line))
+    return out
 
 
 def _indent(prefix: str, line: str) -> str:
