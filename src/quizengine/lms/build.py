@@ -57,10 +57,21 @@ def build_questions(raws: list[RawQuestion], notes: Notes) -> list[dict[str, Any
     out = []
     for index, raw in enumerate(raws, start=1):
         qid = ids.take(raw.name or _first_words(raw.prompt), f"q{index}")
+        if raw.name and qid != raw.name:
+            notes.add(qid, _renamed(raw.name, ids.base(raw.name, f"q{index}"), qid), raw.line)
         built = _build(raw, qid, notes)
         if built is not None:
             out.append(built)
     return out
+
+
+def _renamed(name: str, base: str, qid: str) -> str:
+    """Why a question's id is not its name: response files and pages use the id."""
+    if base == qid:
+        return f"the name '{name}' became the id '{qid}' (ids hold a-z, 0-9 and hyphens)"
+    if base == name:
+        return f"the name '{name}' is another question's id already: this one's is '{qid}'"
+    return f"the name '{name}' became the id '{qid}': '{base}' is another question's already"
 
 
 def _first_words(text: str) -> str:

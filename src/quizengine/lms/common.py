@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import QuizEngineError
-from ..models.base import default_id
+from ..models.base import SLUG_PATTERN, default_id
 from ..render.html import html_to_text
 from ..sanitize import clean_html
 
@@ -189,14 +189,26 @@ def slugify(text: str, *, max_length: int = 60) -> str:
     return slug[:max_length].rstrip("-")
 
 
+_ID = re.compile(SLUG_PATTERN)
+MAX_ID_LENGTH = 100
+
+
 class UniqueIds:
     """Hands out slugs unique within one quiz: `name`, `name-2`, `name-3`, ..."""
 
     def __init__(self) -> None:
         self.used: set[str] = set()
 
+    @staticmethod
+    def base(title: str, fallback: str) -> str:
+        """The id a title asks for: itself when it is one already (our own export's question
+        names are our ids, `a--b` and long ones included), else its slug."""
+        if _ID.match(title) and len(title) <= MAX_ID_LENGTH:
+            return title
+        return slugify(title) or fallback
+
     def take(self, title: str, fallback: str) -> str:
-        base = slugify(title) or fallback
+        base = self.base(title, fallback)
         candidate, counter = base, 2
         while candidate in self.used:
             candidate = f"{base}-{counter}"
