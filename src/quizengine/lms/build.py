@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models.base import SLUG_PATTERN
-from .common import Notes, UniqueIds, close, fmt_number
+from .common import Notes, UniqueIds, close, comparable, fmt_number
 from .star_essay import parse_essay, split_feedback
 from .text_essay import parse_text_essay
 
@@ -49,6 +49,8 @@ class RawQuestion:
     grading: str | None = None  # ordering grading method
     word_limits: tuple[int | None, int | None] = (None, None)
     truth: bool | None = None
+    grader_info: str | None = None  # an essay's information for graders (Moodle XML)
+    answer_template: str | None = None  # an essay's pre-filled answer box (Moodle XML)
     pending: list[str] = field(default_factory=list)  # reader notes, until the id is known
 
 
@@ -342,16 +344,24 @@ def _essay(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
             "essay that names Situation, Task, Action and Result imported as a free-mode"
             " STAR self-review with the default rubric"
         )
-    return _with_feedback(body, raw)
+    return _with_feedback(body, raw, note)
 
 
-def _with_feedback(body: dict[str, Any], raw: RawQuestion) -> dict[str, Any]:
-    """An essay's general feedback: the explanation, and the example answer we export in it."""
+def _with_feedback(body: dict[str, Any], raw: RawQuestion, note: NoteFn) -> dict[str, Any]:
+    """An essay's general feedback: the explanation, and the example answer we export in it.
+
+    Other tools put a model answer in Moodle's information for graders (we write ours
+    there too), so that is the example answer when the feedback holds none.
+    """
     explanation, example = split_feedback(raw.general_feedback)
     if explanation:
         body["explanation"] = explanation
     if example:
         body["example_answer"] = example
+    if raw.grader_info and not example:
+        body["example_answer"] = raw.grader_info
+    elif raw.grader_info and comparable(raw.grader_info) != comparable(example or ""):
+        note("the information for graders dropped: the example answer comes from the feedback")
     return body
 
 
@@ -368,4 +378,6 @@ def _text(raw: RawQuestion, note: NoteFn) -> dict[str, Any]:
             "essay imported as a text question with a one-line rubric: write the criteria a"
             " good answer meets, which learners tick to score themselves"
         )
-    return _with_feedback(body, raw)
+    if raw.answer_template:
+        note("the essay's answer template dropped: the answer box here starts empty")
+    return _with_feedback(body, raw, note)

@@ -235,6 +235,8 @@ def _question(node: ET.Element, kind: str, name: str | None) -> RawQuestion:
             pending.append("only the main unit is kept (unit conversions dropped)")
     elif kind == "essay":
         raw.word_limits = (_limit(node, "minwordlimit"), _limit(node, "maxwordlimit"))
+        raw.grader_info = md("graderinfo")
+        raw.answer_template = md("responsetemplate")
     return raw
 
 
@@ -243,7 +245,8 @@ _READ = frozenset(
     {"name", "questiontext", "generalfeedback", "defaultgrade", "correctfeedback"}
     | {"incorrectfeedback", "partiallycorrectfeedback", "hint", "shuffleanswers", "single"}
     | {"usecase", "answer", "subquestion", "gradingtype", "units", "minwordlimit"}
-    | {"maxwordlimit", "idnumber", "penalty", "tags", "hidden"}
+    | {"maxwordlimit", "idnumber", "penalty", "tags", "hidden", "graderinfo"}
+    | {"responsetemplate"}
 )
 # How Moodle shows a question, with nothing to carry here; and the essay's own settings.
 _DISPLAY = frozenset(
@@ -251,7 +254,7 @@ _DISPLAY = frozenset(
     | {"showgrading", "numberingstyle", "showunits", "unitsleft", "unitgradingtype"}
     | {"unitpenalty", "selecttype", "selectcount"}
     | {"responseformat", "responserequired", "responsefieldlines", "attachments"}
-    | {"attachmentsrequired", "maxbytes", "filetypeslist", "graderinfo", "responsetemplate"}
+    | {"attachmentsrequired", "maxbytes", "filetypeslist"}
 )
 
 
