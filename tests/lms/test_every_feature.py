@@ -146,6 +146,7 @@ def test_every_moodle_xml_feature_is_kept_or_named() -> None:
     assert (deadline["points"], deadline["shuffle_options"]) == (2.0, False)
     assert deadline["hint"] == "Think about what is normal.\n\nTwo days is common."
     assert deadline["explanation"] == "Asking for time is normal."
+    assert deadline["tags"] == ["offers", "week-1"]  # Moodle's tags, as ids
     assert (deadline["feedback_correct"], deadline["feedback_incorrect"]) == (
         "Well done.",
         "Not quite.",
@@ -158,12 +159,12 @@ def test_every_moodle_xml_feature_is_kept_or_named() -> None:
     assert [i["id"] for i in q["steps"]["items"]] == ["thank", "research", "counter"]
     assert q["steps"]["scoring"] == "all_or_nothing"
     assert _notes(result) == [
-        (14, "deadline", "tags dropped: offers, week 1"),
         (14, "deadline", "ID number 'DL-1' dropped: the question id comes from its name"),
         (14, "deadline", "penalty of 33.33333% per retry dropped: retries cost nothing"),
         (14, "deadline", "hidden in Moodle: imported as a visible question"),
         (14, "deadline", "images and attached files dropped: only their alt text is kept"),
         (14, "deadline", "hint settings (show the number right, clear wrong answers) dropped"),
+        (14, "deadline", "tag 'week 1' became 'week-1'"),
         (
             14,
             "deadline",

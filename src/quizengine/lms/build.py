@@ -49,6 +49,8 @@ class RawQuestion:
     grading: str | None = None  # ordering grading method
     word_limits: tuple[int | None, int | None] = (None, None)
     truth: bool | None = None
+    tags: list[str] = field(default_factory=list)
+    pair_keys: list[str | None] = field(default_factory=list)  # our pair ids, left ones
     grader_info: str | None = None  # an essay's information for graders (Moodle XML)
     answer_template: str | None = None  # an essay's pre-filled answer box (Moodle XML)
     pending: list[str] = field(default_factory=list)  # reader notes, until the id is known
@@ -107,6 +109,9 @@ def _build(raw: RawQuestion, qid: str, notes: Notes) -> dict[str, Any] | None:
     data.update(body)
     if raw.hint:
         data["hint"] = raw.hint
+    tags = _tags(raw.tags, note)
+    if tags:
+        data["tags"] = tags
     if raw.general_feedback and "explanation" not in data:
         data["explanation"] = raw.general_feedback
     for key in ("feedback_correct", "feedback_incorrect"):
@@ -116,6 +121,18 @@ def _build(raw: RawQuestion, qid: str, notes: Notes) -> dict[str, Any] | None:
     if raw.feedback_partial and raw.feedback_partial != raw.feedback_incorrect:
         note("feedback for partly correct answers dropped (only correct/incorrect exist)")
     return data
+
+
+def _tags(names: list[str], note: NoteFn) -> list[str]:
+    """Moodle's tags as ours (ids, so a bank draw can pick by them), each change named."""
+    tags: list[str] = []
+    for name in names:
+        tag = UniqueIds.base(name, "")
+        if tag != name:
+            note(f"tag '{name}' became '{tag}'" if tag else f"tag '{name}' dropped: no id in it")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
 
 
 def _register(kind: str) -> Callable[[Builder], Builder]:
@@ -297,7 +314,12 @@ def _tidy_number(value: float) -> float | int:
 
 @_register("matching")
 def _matching(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
-    pairs = [{"left": left, "right": right} for left, right in raw.pairs if left.strip()]
+    pairs: list[dict[str, str]] = [
+        {"left": left, "right": right} for left, right in raw.pairs if left.strip()
+    ]
+    if len(raw.pair_keys) == len(pairs):  # our export kept the pair ids: keep them
+        keys = _ids([RawAnswer("", 0.0, key=key) for key in raw.pair_keys])
+        pairs = [{**key, **pair} for key, pair in zip(keys, pairs, strict=True)]
     distractors = [right for left, right in raw.pairs if not left.strip() and right.strip()]
     if len(pairs) < 2:
         note("a matching question needs at least two pairs: skipped")
