@@ -29,7 +29,7 @@ from quizengine.lms.html_md import to_markdown
 from quizengine.mkdocs.extension import _MarkdownRenderer
 from quizengine.models import Quiz, SingleQuestion
 from quizengine.render.html import html_to_text
-from quizengine.sanitize import clean_html
+from quizengine.sanitize import clean_html, render_core
 
 from .support import need_module
 from .xss import site_markdown
@@ -101,17 +101,23 @@ def seen(markup: str) -> str:
     return _BLOCK_EDGE.sub(r"\1", " ".join(text.split()))
 
 
-# Markdown that only this site reads (its extensions: definition lists, attribute lists,
-# abbreviations): no LMS can show it, the exporters write it as text, and the importer
-# keeps it as text on purpose (an attribute list could set an event handler).
-_SITE_ONLY = re.compile(r"(?m)^[ \t]*:|\{[^\n]*\}[ \t]*$|\*\[")
+# Markdown that only this site reads (its extensions: definition lists, attribute lists
+# wherever they act, as in `` `code`{x} ``, abbreviations): no LMS can show it, the
+# exporters write it as text, and the importer keeps it as text on purpose (an attribute
+# list could set an event handler).
+_SITE_ONLY = re.compile(r"(?m)^[ \t]*:|\*\[")
+
+
+def _site_only(text: str) -> bool:
+    return bool(_SITE_ONLY.search(text)) or render_core(text, "attr_list") != render_core(text)
+
 
 SPECIALS = [*"*_`[]<>&%{}~=#:\\\n", "ab", "c", " ", " ", "->", "  \n", "\n\n", "- ", "1. "]
 # Trimmed, as both formats and Moodle trim every text field.
 texts = (
     st.lists(st.sampled_from(SPECIALS), min_size=1, max_size=14)
     .map(lambda parts: "".join(parts).strip())
-    .filter(lambda text: bool(text) and not _SITE_ONLY.search(text))
+    .filter(lambda text: bool(text) and not _site_only(text))
 )
 
 
@@ -160,6 +166,8 @@ def _visible(text: str) -> bool:
 @example(prompt="1. >*cab  \n<", option="- - > a  \n  b", feedback="- \n1. ><\n1. - }")
 # An empty nested item; italic in italic; a paragraph starting with a line break.
 @example(prompt="1. 1. \n\n1.", option="*~{ *<~>*}*", feedback="_  \n _{:[_~]_\n\n{[")
+# Two line breaks first in a paragraph, and two in a row within one.
+@example(prompt="_  \n_  \n->", option="a  \n_  \n_ b", feedback="x")
 # Two lists an (empty) quote apart; a code span `sane_lists` would read across items.
 @example(prompt=">1.   \n\n>>\n\n>1. [", option="- `#~- \\[-   \n1. 1. `- ab", feedback="-  \n\n-")
 def test_any_text_renders_the_same_after_a_round_trip(

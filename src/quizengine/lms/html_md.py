@@ -160,13 +160,18 @@ def _edge_kind(node: _Node, last: bool) -> str | None:
 def _tidy(text: str) -> str:
     """Collapse HTML whitespace; hard line breaks (from `<br>`) become Markdown's.
 
-    A break at the very start shows as an empty first line; Markdown needs something
-    before it, so it follows a space written as a character reference. One at the end
-    shows nothing and is dropped.
+    A break at the very start shows as an empty first line, and one right after another
+    as an empty line between: Markdown would read an empty line as a paragraph's end, so
+    each holds a space written as a character reference. One at the end shows nothing
+    and is dropped.
     """
     text = " ".join(text.split())
-    text = re.sub(rf"\s*{_BR}\s*", "  \n", text).strip(" ").rstrip("\n ")
+    text = re.sub(rf"(?:\s*{_BR})+\s*", _breaks, text).strip(" ").rstrip("\n ")
     return EMPTY_ITEM + "  " + text if text.startswith("\n") else text
+
+
+def _breaks(run: re.Match[str]) -> str:
+    return "  \n" + f"{EMPTY_ITEM}  \n" * (run[0].count(_BR) - 1)
 
 
 def _block(node: _Node, nested: bool = False) -> str:
