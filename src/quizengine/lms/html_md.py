@@ -340,7 +340,7 @@ def _inline_all(
 ) -> str:
     """Inline children in a row; emphasis right after emphasis is written with `_`, as
     `*a**b*` would read as one span. `within`: the emphasis kinds around them;
-    `underscore`: the first child follows a `*` outside (`<em>a</em><span><em>b</em>`)."""
+    `underscore`: the first child follows a `*` outside (`<em>a</em><a href=...><em>b</em>`)."""
     out: list[str] = []
     after_star = underscore  # the text so far ends in an emphasis mark
     for child in _join_code(_flatten(children)):
