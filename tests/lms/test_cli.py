@@ -179,3 +179,18 @@ def test_import_names_the_module_and_each_warning_with_its_line(
     assert code == 0
     assert "\x1b" not in err and "\x07" not in err
     assert "in module '" in err
+
+
+def test_import_warnings_print_no_terminal_escapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An imported file is someone else's: a question name quoted in a warning must not
+    retitle, clear or recolour the instructor's terminal."""
+    hostile = tmp_path / "hostile.gift"
+    hostile.write_text("::Pay\x1b]0;owned\x07 \x1b[2J\x1b[31mraise\x08::Q{T}\n", encoding="utf-8")
+    code, out, err = run(["import", str(hostile)], capsys)
+    assert code == 0
+    assert f"{hostile}:1:1: warning: quiz 'hostile' question 'pay-0-owned-2j-31mraise':" in err
+    assert "the name 'Pay raise?' became the id 'pay-0-owned-2j-31mraise'" in err
+    assert not any(char in err for char in "\x1b\x07\x08")
+    assert "id: pay-0-owned-2j-31mraise" in out

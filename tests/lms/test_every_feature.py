@@ -35,7 +35,19 @@ def _import(path: Path, fmt: str, **kwargs: Any) -> tuple[dict[str, Any], Any]:
 
 
 def _notes(result: Any) -> list[tuple[int | None, str | None, str]]:
-    return [(n.line, n.question, n.message) for n in result.notes]
+    """The notes, but for the names made into ids (`_renamed` checks those)."""
+    return [
+        (n.line, n.question, n.message) for n in result.notes if " became the id " not in n.message
+    ]
+
+
+def _renamed(result: Any) -> list[tuple[int | None, str | None, str]]:
+    return [(n.line, n.question, n.message) for n in result.notes if " became the id " in n.message]
+
+
+def _became(line: int, name: str) -> tuple[int, str, str]:
+    qid = name.lower().replace(" ", "-")
+    return (line, qid, f"the name '{name}' became the id '{qid}' (ids hold a-z, 0-9 and hyphens)")
 
 
 def test_every_gift_feature_is_kept_or_named() -> None:
@@ -101,6 +113,11 @@ def test_every_gift_feature_is_kept_or_named() -> None:
         (61, "essay", ESSAY),
         (63, "Intro", "text without answers (a description) skipped"),
     ]
+    names = [(7, "Deadline"), (15, "Perks"), (22, "Partial"), (29, "Bonus once")]
+    names += [(31, "Bonus yearly"), (34, "Batna"), (37, "Terms"), (44, "Missing")]
+    names += [(47, "Rate"), (49, "Range"), (51, "Several"), (54, "Escapes"), (56, "Html")]
+    names += [(58, "Plain"), (61, "Essay")]
+    assert _renamed(result) == [_became(*pair) for pair in names]
 
 
 def test_every_moodle_xml_feature_is_kept_or_named() -> None:
@@ -129,6 +146,7 @@ def test_every_moodle_xml_feature_is_kept_or_named() -> None:
     assert (deadline["points"], deadline["shuffle_options"]) == (2.0, False)
     assert deadline["hint"] == "Think about what is normal.\n\nTwo days is common."
     assert deadline["explanation"] == "Asking for time is normal."
+    assert deadline["tags"] == ["offers", "week-1"]  # Moodle's tags, as ids
     assert (deadline["feedback_correct"], deadline["feedback_incorrect"]) == (
         "Well done.",
         "Not quite.",
@@ -141,12 +159,12 @@ def test_every_moodle_xml_feature_is_kept_or_named() -> None:
     assert [i["id"] for i in q["steps"]["items"]] == ["thank", "research", "counter"]
     assert q["steps"]["scoring"] == "all_or_nothing"
     assert _notes(result) == [
-        (14, "deadline", "tags dropped: offers, week 1"),
         (14, "deadline", "ID number 'DL-1' dropped: the question id comes from its name"),
         (14, "deadline", "penalty of 33.33333% per retry dropped: retries cost nothing"),
         (14, "deadline", "hidden in Moodle: imported as a visible question"),
         (14, "deadline", "images and attached files dropped: only their alt text is kept"),
         (14, "deadline", "hint settings (show the number right, clear wrong answers) dropped"),
+        (14, "deadline", "tag 'week 1' became 'week-1'"),
         (
             14,
             "deadline",
@@ -165,6 +183,10 @@ def test_every_moodle_xml_feature_is_kept_or_named() -> None:
         (127, "Intro", "Moodle question type 'description' has no equivalent here: skipped"),
         (131, "extras", "dropped: <pluginsetting>"),
     ]
+    names = [(14, "Deadline"), (42, "Perks"), (51, "Signing bonus"), (60, "Batna")]
+    names += [(69, "Wildcard"), (74, "Hourly rate"), (92, "Terms"), (103, "Steps")]
+    names += [(114, "Opinion"), (131, "Extras")]
+    assert _renamed(result) == [_became(*pair) for pair in names]
 
 
 def test_a_title_given_wins_over_the_category() -> None:

@@ -295,3 +295,79 @@ def test_a_moodle_written_file_imports_with_notes(tmp_path: Path) -> None:
         "question 'Intro': Moodle question type 'description' has no equivalent",
     ):
         assert fragment in notes, fragment
+
+
+# An essay as Moodle (not this engine) writes one: the model answer for graders in
+# <graderinfo>, HTML with entities, markup to sanitise, and a pre-filled answer box.
+FOREIGN_ESSAY = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="essay">
+    <name><text>Counter offer</text></name>
+    <questiontext format="html">
+      <text><![CDATA[<p>How would you answer an offer of 60k?</p>]]></text>
+    </questiontext>
+    <generalfeedback format="html">
+      <text><![CDATA[<p>Anchor high, with reasons.</p>]]></text>
+    </generalfeedback>
+    <defaultgrade>1.0000000</defaultgrade>
+    <penalty>0.0000000</penalty>
+    <hidden>0</hidden>
+    <responseformat>editor</responseformat>
+    <responserequired>1</responserequired>
+    <responsefieldlines>15</responsefieldlines>
+    <minwordlimit>50</minwordlimit>
+    <maxwordlimit></maxwordlimit>
+    <attachments>0</attachments>
+    <attachmentsrequired>0</attachmentsrequired>
+    <maxbytes>0</maxbytes>
+    <filetypeslist></filetypeslist>
+    <graderinfo format="html">
+      <text><![CDATA[<p>Thank them, then ask for <strong>68k</strong> &amp; say why:
+        &lt;market data&gt;.</p><script>alert(1)</script><ul><li>research</li></ul>]]></text>
+    </graderinfo>
+    <responsetemplate format="html"><text><![CDATA[<p>My answer:</p>]]></text></responsetemplate>
+  </question>
+</quiz>
+"""
+
+
+def test_a_foreign_essay_keeps_its_grader_information_as_the_example_answer(
+    tmp_path: Path,
+) -> None:
+    result = import_text(FOREIGN_ESSAY, "moodle", quiz_id="essay", title="Essay")
+    path = tmp_path / "essay.yaml"
+    path.write_text(result.yaml_text, encoding="utf-8")
+    (question,) = load_quiz(path).questions
+    assert isinstance(question, TextQuestion)
+    assert question.example_answer == (
+        "Thank them, then ask for **68k** &amp; say why: &lt;market data>.\n\n- research"
+    )
+    assert question.explanation == "Anchor high, with reasons."
+    assert question.min_words == 50
+    notes = [n.message for n in result.notes]
+    assert any("removed what could run in a page" in n for n in notes)
+    assert "the essay's answer template dropped: the answer box here starts empty" in notes
+    # Our own export writes it back as the information for graders.
+    (data,) = export_quizzes([load_quiz(path)], "moodle").files.values()
+    graderinfo = ET.fromstring(data).find("question[@type='essay']/graderinfo/text")
+    assert graderinfo is not None and "<strong>68k</strong>" in (graderinfo.text or "")
+
+
+def test_grader_information_unlike_the_example_answer_is_named() -> None:
+    """Our export puts the example answer in both places; a file edited since, with other
+    grader information, keeps the feedback's and says the other was dropped."""
+    quiz = load_quiz(ROOT / "quizzes" / "guide" / "guide-text.yaml")
+    texts = [q for q in quiz.questions if isinstance(q, TextQuestion) and q.example_answer]
+    assert texts, "the course has a text question with an example answer"
+    (data,) = export_quizzes([quiz], "moodle").files.values()
+    root = ET.fromstring(data)
+    (node,) = [
+        q.find("graderinfo/text")
+        for q in root.iter("question")
+        if q.findtext("name/text") == texts[0].id
+    ]
+    assert node is not None
+    node.text = "<p>Grade it kindly.</p>"
+    result = import_text(ET.tostring(root, encoding="unicode"), "moodle", quiz_id=quiz.id)
+    message = "the information for graders dropped: the example answer comes from the feedback"
+    assert (texts[0].id, message) in [(n.question, n.message) for n in result.notes]

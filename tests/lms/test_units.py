@@ -76,6 +76,7 @@ def test_html_to_markdown_keeps_structure() -> None:
         "Hello **bold**, *it* and a\\*b\\_c",
         "one  \ntwo",
         "- first\n- second",
+        "&#32;",  # keeps the two lists apart: Python-Markdown would join them
         "1. a\n2. b",
         "| x | y |\n|---|---|\n| 1 | 2&#124;3 |",
         "```\nkeep  this\n```",
@@ -158,3 +159,37 @@ def test_star_block_round_trips_mode_words_and_rubric() -> None:
 def test_essays_are_star_only_when_they_say_so() -> None:
     assert parse_essay("Describe the situation, your task, the action and the result.")
     assert parse_essay("What do you think of open salaries?") is None
+
+
+def test_a_name_changed_to_make_an_id_is_named_with_its_line() -> None:
+    """Ids key response files and pages, so an instructor learns of each one that is not the
+    LMS's name; a name that is already an id stays as it is (long, or with `--`)."""
+    from quizengine.lms import import_text
+
+    long_id = "a" * 90
+    gift = (
+        "::Salary talk::Q{T}\n\n::salary-talk::Q{T}\n\n::Salary Talk!::Q{T}\n\n"
+        f"::a--b::Q{{T}}\n\n::{long_id}::Q{{T}}\n\nNo name here {{T}}\n"
+    )
+    result = import_text(gift, "gift", quiz_id="names")
+    assert [(n.line, n.question, n.message) for n in result.notes] == [
+        (
+            1,
+            "salary-talk",
+            "the name 'Salary talk' became the id 'salary-talk' (ids hold a-z, 0-9 and hyphens)",
+        ),
+        (
+            3,
+            "salary-talk-2",
+            "the name 'salary-talk' is another question's id already:"
+            " this one's is 'salary-talk-2'",
+        ),
+        (
+            5,
+            "salary-talk-3",
+            "the name 'Salary Talk!' became the id 'salary-talk-3':"
+            " 'salary-talk' is another question's already",
+        ),
+    ]
+    assert f"id: {long_id}\n" in result.yaml_text and "id: a--b\n" in result.yaml_text
+    assert "id: no-name-here\n" in result.yaml_text

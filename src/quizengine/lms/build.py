@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models.base import SLUG_PATTERN
-from .common import Notes, UniqueIds, close, fmt_number
+from .common import Notes, UniqueIds, close, comparable, fmt_number
 from .star_essay import parse_essay, split_feedback
 from .text_essay import parse_text_essay
 
@@ -49,6 +49,10 @@ class RawQuestion:
     grading: str | None = None  # ordering grading method
     word_limits: tuple[int | None, int | None] = (None, None)
     truth: bool | None = None
+    tags: list[str] = field(default_factory=list)
+    pair_keys: list[str | None] = field(default_factory=list)  # our pair ids, left ones
+    grader_info: str | None = None  # an essay's information for graders (Moodle XML)
+    answer_template: str | None = None  # an essay's pre-filled answer box (Moodle XML)
     pending: list[str] = field(default_factory=list)  # reader notes, until the id is known
 
 
@@ -57,10 +61,21 @@ def build_questions(raws: list[RawQuestion], notes: Notes) -> list[dict[str, Any
     out = []
     for index, raw in enumerate(raws, start=1):
         qid = ids.take(raw.name or _first_words(raw.prompt), f"q{index}")
+        if raw.name and qid != raw.name:
+            notes.add(qid, _renamed(raw.name, ids.base(raw.name, f"q{index}"), qid), raw.line)
         built = _build(raw, qid, notes)
         if built is not None:
             out.append(built)
     return out
+
+
+def _renamed(name: str, base: str, qid: str) -> str:
+    """Why a question's id is not its name: response files and pages use the id."""
+    if base == qid:
+        return f"the name '{name}' became the id '{qid}' (ids hold a-z, 0-9 and hyphens)"
+    if base == name:
+        return f"the name '{name}' is another question's id already: this one's is '{qid}'"
+    return f"the name '{name}' became the id '{qid}': '{base}' is another question's already"
 
 
 def _first_words(text: str) -> str:
@@ -94,6 +109,9 @@ def _build(raw: RawQuestion, qid: str, notes: Notes) -> dict[str, Any] | None:
     data.update(body)
     if raw.hint:
         data["hint"] = raw.hint
+    tags = _tags(raw.tags, note)
+    if tags:
+        data["tags"] = tags
     if raw.general_feedback and "explanation" not in data:
         data["explanation"] = raw.general_feedback
     for key in ("feedback_correct", "feedback_incorrect"):
@@ -103,6 +121,18 @@ def _build(raw: RawQuestion, qid: str, notes: Notes) -> dict[str, Any] | None:
     if raw.feedback_partial and raw.feedback_partial != raw.feedback_incorrect:
         note("feedback for partly correct answers dropped (only correct/incorrect exist)")
     return data
+
+
+def _tags(names: list[str], note: NoteFn) -> list[str]:
+    """Moodle's tags as ours (ids, so a bank draw can pick by them), each change named."""
+    tags: list[str] = []
+    for name in names:
+        tag = UniqueIds.base(name, "")
+        if tag != name:
+            note(f"tag '{name}' became '{tag}'" if tag else f"tag '{name}' dropped: no id in it")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
 
 
 def _register(kind: str) -> Callable[[Builder], Builder]:
@@ -284,7 +314,12 @@ def _tidy_number(value: float) -> float | int:
 
 @_register("matching")
 def _matching(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
-    pairs = [{"left": left, "right": right} for left, right in raw.pairs if left.strip()]
+    pairs: list[dict[str, str]] = [
+        {"left": left, "right": right} for left, right in raw.pairs if left.strip()
+    ]
+    if len(raw.pair_keys) == len(pairs):  # our export kept the pair ids: keep them
+        keys = _ids([RawAnswer("", 0.0, key=key) for key in raw.pair_keys])
+        pairs = [{**key, **pair} for key, pair in zip(keys, pairs, strict=True)]
     distractors = [right for left, right in raw.pairs if not left.strip() and right.strip()]
     if len(pairs) < 2:
         note("a matching question needs at least two pairs: skipped")
@@ -331,16 +366,24 @@ def _essay(raw: RawQuestion, note: NoteFn) -> dict[str, Any] | None:
             "essay that names Situation, Task, Action and Result imported as a free-mode"
             " STAR self-review with the default rubric"
         )
-    return _with_feedback(body, raw)
+    return _with_feedback(body, raw, note)
 
 
-def _with_feedback(body: dict[str, Any], raw: RawQuestion) -> dict[str, Any]:
-    """An essay's general feedback: the explanation, and the example answer we export in it."""
+def _with_feedback(body: dict[str, Any], raw: RawQuestion, note: NoteFn) -> dict[str, Any]:
+    """An essay's general feedback: the explanation, and the example answer we export in it.
+
+    Other tools put a model answer in Moodle's information for graders (we write ours
+    there too), so that is the example answer when the feedback holds none.
+    """
     explanation, example = split_feedback(raw.general_feedback)
     if explanation:
         body["explanation"] = explanation
     if example:
         body["example_answer"] = example
+    if raw.grader_info and not example:
+        body["example_answer"] = raw.grader_info
+    elif raw.grader_info and comparable(raw.grader_info) != comparable(example or ""):
+        note("the information for graders dropped: the example answer comes from the feedback")
     return body
 
 
@@ -357,4 +400,6 @@ def _text(raw: RawQuestion, note: NoteFn) -> dict[str, Any]:
             "essay imported as a text question with a one-line rubric: write the criteria a"
             " good answer meets, which learners tick to score themselves"
         )
-    return _with_feedback(body, raw)
+    if raw.answer_template:
+        note("the essay's answer template dropped: the answer box here starts empty")
+    return _with_feedback(body, raw, note)

@@ -60,7 +60,8 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def _warn(note: Note, path: str | None = None) -> None:
     where = f"{path}:{note.line}:1: " if path and note.line else (f"{path}: " if path else "")
-    print(f"{where}warning: {note.format()}", file=sys.stderr)
+    # Notes quote the imported file (names, answers), which may hold terminal escapes.
+    print(terminal_text(f"{where}warning: {note.format()}"), file=sys.stderr)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import QuizEngineError
-from ..models.base import default_id
+from ..models.base import SLUG_PATTERN, default_id
 from ..render.markup import html_to_text
 from ..sanitize import clean_html
 
@@ -120,10 +120,15 @@ _ONE_PARAGRAPH = re.compile(r"\A<p>(?P<body>.*)</p>\Z", re.S)
 
 @lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
-    """One parser for every conversion, built on first use: the CLI starts no slower."""
+    """One parser for every conversion, built on first use: the CLI starts no slower.
+
+    It reads lists and code fences as the course's pages do (mkdocs.yml: no sane_lists,
+    superfences), so an LMS shows the structure a learner saw on the site: with
+    sane_lists, `- a` followed by `1. b` would be a list inside the item, not two items.
+    """
     import markdown
 
-    return markdown.Markdown(extensions=["tables", "sane_lists"])
+    return markdown.Markdown(extensions=["tables", "fenced_code"])
 
 
 @lru_cache(maxsize=4096)
@@ -184,14 +189,26 @@ def slugify(text: str, *, max_length: int = 60) -> str:
     return slug[:max_length].rstrip("-")
 
 
+_ID = re.compile(SLUG_PATTERN)
+MAX_ID_LENGTH = 100
+
+
 class UniqueIds:
     """Hands out slugs unique within one quiz: `name`, `name-2`, `name-3`, ..."""
 
     def __init__(self) -> None:
         self.used: set[str] = set()
 
+    @staticmethod
+    def base(title: str, fallback: str) -> str:
+        """The id a title asks for: itself when it is one already (our own export's question
+        names are our ids, `a--b` and long ones included), else its slug."""
+        if _ID.match(title) and len(title) <= MAX_ID_LENGTH:
+            return title
+        return slugify(title) or fallback
+
     def take(self, title: str, fallback: str) -> str:
-        base = slugify(title) or fallback
+        base = self.base(title, fallback)
         candidate, counter = base, 2
         while candidate in self.used:
             candidate = f"{base}-{counter}"

@@ -194,6 +194,8 @@ def _question(block: _Block, notes: Notes) -> RawQuestion | None:
     if raw.answers and len(block.keys) == len(raw.answers):
         for option, key in zip(raw.answers, block.keys, strict=True):
             option.key = key
+    if raw.kind == "matching":  # the keys name the pairs with a left side, in order
+        raw.pair_keys = list(block.keys)
     return raw
 
 

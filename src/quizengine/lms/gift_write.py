@@ -32,6 +32,7 @@ from .plan import (
     choice_weights,
     combined_feedback_note,
     common_notes,
+    field_notes,
     framing,
     join_feedback,
     ordering_as_pairs,
@@ -105,6 +106,9 @@ def write_gift(quizzes: Iterable[Quiz], notes_for: dict[str, Notes]) -> str:
 
 def _question(question: Question, notes: Notes) -> str:
     common_notes(question, notes, fmt=FORMAT, hints=False)
+    field_notes(question, notes, fmt=FORMAT, tags=False)
+    if getattr(question, "shuffle_options", None) is False:
+        notes.add(question.id, "shuffle_options dropped: with GIFT the LMS decides the order")
     media_notes(question, notes, carried=False, fmt=FORMAT)
     if question.points != 1:
         notes.add(question.id, f"points ({question.points:g}) dropped: GIFT has no marks")
@@ -127,12 +131,13 @@ def _option_keys(question: Question) -> list[str | None]:
     match question:
         case SingleQuestion() | MultipleQuestion():
             return own_keys([o.key for o in question.options])
+        case MatchingQuestion():
+            return own_keys([p.id or "" for p in question.pairs])
         case (
             TrueFalseQuestion()
             | ShortTextQuestion()
             | NumericQuestion()
             | OrderingQuestion()
-            | MatchingQuestion()
             | StarQuestion()
             | TextQuestion()
         ):
@@ -148,6 +153,12 @@ def _fb(feedback: str | None) -> str:
 def _answers(question: Question, notes: Notes) -> list[str]:
     match question:
         case SingleQuestion():
+            if question.feedback_correct or question.feedback_incorrect:
+                notes.add(
+                    question.id,
+                    "feedback_correct and feedback_incorrect added to each option's feedback:"
+                    " GIFT has no whole-question feedback here",
+                )
             return [
                 f"{_weighted('=' if w.fraction >= 1 else '~', w.fraction, w.text)}{_fb(w.feedback)}"
                 for w in choice_weights(question, notes, merge=True)
@@ -172,6 +183,8 @@ def _answers(question: Question, notes: Notes) -> list[str]:
             pairs = [(p.left, p.right) for p in question.pairs]
             return _pairs(question, pairs, [d.text for d in question.distractors], notes)
         case OrderingQuestion():
+            if question.scoring == "all_or_nothing":
+                notes.add(question.id, "all-or-nothing scoring dropped: GIFT matching is per pair")
             return _pairs(question, ordering_as_pairs(question, notes, FORMAT), [], notes)
         case TextQuestion():
             if question.min_words > 1:

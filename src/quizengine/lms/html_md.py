@@ -51,6 +51,10 @@ REMOVED_NOTE = (
     "removed what could run in a page (scripts, event handlers, script links or file"
     " includes); the text is kept"
 )
+# A space as a character reference: a Markdown line that shows nothing, where one is
+# needed (an empty list item still shows its bullet; `- ` alone would need its trailing
+# space, which every format trims at the end of a text, leaving `-`, a heading's line).
+EMPTY_ITEM = "&#32;"
 # Real question text nests a dozen elements at most; the converter recurses per level.
 MAX_DEPTH = 100
 
@@ -106,14 +110,23 @@ def html_to_markdown(markup: str) -> tuple[str, int]:
 
 
 def _blocks(children: list[_Node | str], nested: bool = False) -> str:
-    """Render children, giving block elements a blank line on each side."""
+    """Render children, giving block elements a blank line on each side.
+
+    Python-Markdown joins a list to a list just before it (a bulleted one to a numbered
+    one too), a quote to a quote, and (inside a list or quote, where code is indented)
+    code to a list or code just before it, so two of them side by side get an
+    empty-looking paragraph (a space as a character reference) between them to stay two.
+    """
     out: list[str] = []
     inline: list[_Node | str] = []
+    last_kind: str | None = None  # the kind of block `out` ends with
 
     def flush() -> None:
+        nonlocal last_kind
         text = _tidy(_inline_all(inline))
         if text:
             out.append(text)
+            last_kind = None
         inline.clear()
 
     for child in children:
@@ -121,17 +134,55 @@ def _blocks(children: list[_Node | str], nested: bool = False) -> str:
             flush()
             rendered = _block(child, nested)
             if rendered.strip():
+                kind = _edge_kind(child, last=False)
+                if last_kind is not None and (
+                    kind == last_kind or (nested and kind == "code" and last_kind == "list")
+                ):
+                    out.append(EMPTY_ITEM)
                 out.append(rendered)
+                last_kind = _edge_kind(child, last=True)
+                if last_kind == "code" and not nested:  # fenced: nothing joins it
+                    last_kind = None
         else:
             inline.append(child)
     flush()
     return "\n\n".join(out)
 
 
+def _edge_kind(node: _Node, last: bool) -> str | None:
+    """ "list", "quote" or "code" when the node's Markdown starts (or ends) with one."""
+    if node.tag in ("ul", "ol"):
+        return "list"
+    if node.tag == "blockquote":
+        return "quote"
+    if node.tag == "pre":
+        return "code"
+    if node.tag in ("div", "section", "article"):
+        shown = [c for c in node.children if not isinstance(c, str) or c.strip()]
+        edge = shown[-1 if last else 0] if shown else None
+        if isinstance(edge, _Node) and edge.tag in _BLOCK:
+            return _edge_kind(edge, last)
+    return None
+
+
 def _tidy(text: str) -> str:
-    """Collapse HTML whitespace; hard line breaks (from `<br>`) become Markdown's."""
+    """Collapse HTML whitespace; hard line breaks (from `<br>`) become Markdown's.
+
+    A break at the very start shows as an empty first line, and one right after another
+    as an empty line between: Markdown would read an empty line as a paragraph's end, so
+    each holds a space written as a character reference. A last break shows nothing and
+    is dropped; the ones before it show empty lines, so a space written so ends the text.
+    """
     text = " ".join(text.split())
-    return re.sub(rf"\s*{_BR}\s*", "  \n", text).strip(" ").rstrip("\n ").lstrip("\n")
+    text = re.sub(rf"(?:\s*{_BR})+\s*", _breaks, text).strip(" ")
+    if text.endswith(f"  \n{EMPTY_ITEM}  \n"):
+        text += EMPTY_ITEM
+    text = text.rstrip("\n ")
+    return EMPTY_ITEM + "  " + text if text.startswith("\n") else text
+
+
+def _breaks(run: re.Match[str]) -> str:
+    return "  \n" + f"{EMPTY_ITEM}  \n" * (run[0].count(_BR) - 1)
 
 
 def _block(node: _Node, nested: bool = False) -> str:
@@ -165,11 +216,14 @@ def _pre(code: str, nested: bool) -> str:
     """A code block: fenced at the top level, where every Markdown reads fences.
 
     Inside a list or quote a fence is not read by Python-Markdown's own fenced code, so
-    there each line becomes a code span of its own (with a hard break): still code, and
-    never read as anything else. So does code holding a line that pymdownx.snippets would
-    read as an include (it reads them inside fences too); a span never starts with one.
+    there the block is indented (the list or quote adds its own prefix). Code holding a
+    line that pymdownx.snippets would read as an include (it reads them in any code
+    block) becomes a code span per line (with a hard break): still code, and a span never
+    starts with an include.
     """
-    if not nested and not SNIPPET_LINE.search(code):
+    if not SNIPPET_LINE.search(code):
+        if nested:
+            return "\n".join(f"    {line}" if line.strip() else "" for line in code.split("\n"))
         fence = "`" * max(3, _longest_backticks(code) + 1)
         return f"{fence}\n{code}\n{fence}"
     lines = [_code_span(line) for line in code.split("\n")]
@@ -198,15 +252,35 @@ def _code_span(code: str) -> str:
 
 def _list(node: _Node) -> str:
     items = [c for c in node.children if isinstance(c, _Node) and c.tag == "li"]
-    bodies = [_blocks(item.children, nested=True) for item in items]
-    bodies = [body for body in bodies if body.strip()]  # an empty item shows no words
     lines: list[str] = []
-    for number, body in enumerate(bodies, start=1):
+    for number, item in enumerate(items, start=1):
+        body = _blocks(item.children, nested=True)
         marker = f"{number}." if node.tag == "ol" else "-"
-        first, *rest = body.split("\n")
+        if body.startswith("    "):  # indented code cannot start on the marker's line
+            body = f"{EMPTY_ITEM}\n\n{body}"
+        first, *rest = body.split("\n") if body.strip() else [EMPTY_ITEM]
+        if lines and lines[-1].startswith(" " * 8):  # code ends the item before: it would
+            lines.append("")  # take this marker's line as its own without a blank line
         lines.append(f"{marker} {first}")
-        lines.extend(_indent("    ", line) for line in rest)
+        lines.extend(_item_lines(rest))
     return "\n".join(lines)
+
+
+def _item_lines(rest: list[str]) -> list[str]:
+    """An item's lines after its first, indented to stay in the item.
+
+    Python-Markdown takes the lines up to the first blank line into the item as they are,
+    without removing an indent; a quote's line (`>`) indented there would no longer be
+    the quote's, and the quote would show `> text` as code or words. So the quote's lines
+    of that first block stay where the quote's `>` starts; every line after a blank line
+    is indented (Python-Markdown removes that indent).
+    """
+    out: list[str] = []
+    first_block = True
+    for line in rest:
+        first_block = first_block and bool(line.strip())
+        out.append(line if first_block and line.startswith(">") else _indent("    ", line))
+    return out
 
 
 def _indent(prefix: str, line: str) -> str:
@@ -266,10 +340,10 @@ def _inline_all(
 ) -> str:
     """Inline children in a row; emphasis right after emphasis is written with `_`, as
     `*a**b*` would read as one span. `within`: the emphasis kinds around them;
-    `underscore`: the first child follows a `*` outside (`<em>a</em><span><em>b</em>`)."""
+    `underscore`: the first child follows a `*` outside (`<em>a</em><a href=...><em>b</em>`)."""
     out: list[str] = []
     after_star = underscore  # the text so far ends in an emphasis mark
-    for child in _join_code(children):
+    for child in _join_code(_flatten(children)):
         # One pass per child: rendering twice would double the work at every level of
         # nesting (hostile HTML nests a hundred deep).
         piece = _inline(child, underscore=after_star, within=within)
@@ -286,6 +360,30 @@ def _ends_in_mark(text: str) -> bool:
 
 
 _SAME = {"b": "strong", "i": "em"}
+# Inline tags written as their content alone (`_inline`'s last case).
+_OWN_MARKUP = _EMPHASIS | {"code", "a", "br", "img", "pre", "td", "th"} | _BLOCK | _SKIP
+
+
+def _flatten(children: list[_Node | str]) -> list[_Node | str]:
+    """Children with the wrappers that write only their content (`<span>`, `<u>`, ...)
+    opened, and the elements that hold nothing left out: what is left side by side shows
+    side by side, so code after code can be joined (`<code>a</code><span><code>b</code>
+    </span>` as `a``b` would read as one span holding a backtick pair)."""
+    out: list[_Node | str] = []
+    for child in children:
+        if isinstance(child, str):
+            out.append(child)
+        elif child.tag not in _OWN_MARKUP:
+            out.extend(_flatten(child.children))
+        elif child.tag in ("br", "img") or _holds_something(child):
+            out.append(child)
+    return out
+
+
+def _holds_something(node: _Node) -> bool:
+    return any(
+        isinstance(c, str) or c.tag in ("br", "img") or _holds_something(c) for c in node.children
+    )
 
 
 def _join_code(children: list[_Node | str]) -> list[_Node | str]:

@@ -205,6 +205,8 @@ def _question(node: ET.Element, kind: str, name: str | None) -> RawQuestion:
     if any(child.tag not in ("text", "file") for h in node.findall("hint") for child in h):
         pending.append("hint settings (show the number right, clear wrong answers) dropped")
     raw.hint = "\n\n".join(h for h in hints if h) or None
+    tags = [_plain(tag.find("text")) or _plain(tag) for tag in node.findall("tags/tag")]
+    raw.tags = [tag for tag in tags if tag]
     if node.find("shuffleanswers") is not None:
         raw.shuffle = _truthy(node, "shuffleanswers", True)
     raw.single = _truthy(node, "single", True)
@@ -218,6 +220,8 @@ def _question(node: ET.Element, kind: str, name: str | None) -> RawQuestion:
             left = _md(sub, pending)
             right = to_markdown(_plain(sub.find("answer/text")), "plain")[0]
             raw.pairs.append((left, right))
+            if left.strip() and sub.get("id"):  # a pair id our export kept
+                raw.pair_keys.append(sub.get("id"))
     elif kind == "ordering":
         raw.grading = _plain(node.find("gradingtype")) or None
         if raw.answers and all(a.value is not None for a in raw.answers):
@@ -235,6 +239,8 @@ def _question(node: ET.Element, kind: str, name: str | None) -> RawQuestion:
             pending.append("only the main unit is kept (unit conversions dropped)")
     elif kind == "essay":
         raw.word_limits = (_limit(node, "minwordlimit"), _limit(node, "maxwordlimit"))
+        raw.grader_info = md("graderinfo")
+        raw.answer_template = md("responsetemplate")
     return raw
 
 
@@ -243,7 +249,8 @@ _READ = frozenset(
     {"name", "questiontext", "generalfeedback", "defaultgrade", "correctfeedback"}
     | {"incorrectfeedback", "partiallycorrectfeedback", "hint", "shuffleanswers", "single"}
     | {"usecase", "answer", "subquestion", "gradingtype", "units", "minwordlimit"}
-    | {"maxwordlimit", "idnumber", "penalty", "tags", "hidden"}
+    | {"maxwordlimit", "idnumber", "penalty", "tags", "hidden", "graderinfo"}
+    | {"responsetemplate"}
 )
 # How Moodle shows a question, with nothing to carry here; and the essay's own settings.
 _DISPLAY = frozenset(
@@ -251,15 +258,12 @@ _DISPLAY = frozenset(
     | {"showgrading", "numberingstyle", "showunits", "unitsleft", "unitgradingtype"}
     | {"unitpenalty", "selecttype", "selectcount"}
     | {"responseformat", "responserequired", "responsefieldlines", "attachments"}
-    | {"attachmentsrequired", "maxbytes", "filetypeslist", "graderinfo", "responsetemplate"}
+    | {"attachmentsrequired", "maxbytes", "filetypeslist"}
 )
 
 
 def _dropped(node: ET.Element, name: str | None, pending: list[str]) -> None:
     """Name everything of the question that the import leaves out."""
-    tags = [_plain(tag.find("text")) or _plain(tag) for tag in node.findall("tags/tag")]
-    if any(tags):
-        pending.append(f"tags dropped: {', '.join(t for t in tags if t)}")
     idnumber = _plain(node.find("idnumber"))
     if idnumber and name and idnumber != name:
         pending.append(f"ID number '{idnumber}' dropped: the question id comes from its name")

@@ -42,7 +42,7 @@ from .common import (
     percent,
 )
 from .media import exporting, media_notes, with_media
-from .plan import Weighted, choice_weights, framing, short_answers, star_literal
+from .plan import Weighted, choice_weights, field_notes, framing, short_answers, star_literal
 from .pools import by_origin, random_notes
 from .pools import category as pool_category
 
@@ -71,7 +71,7 @@ def write_moodle(
                 for question in questions:
                     if (bank, question.id) not in written:
                         written.add((bank, question.id))
-                        root.append(_tagged(_question(question, notes_for[quiz.id]), question))
+                        root.append(_question(question, notes_for[quiz.id]))
             random_notes(quiz, notes_for[quiz.id], "Moodle XML")
     ET.indent(xml_clean(root))
     body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
@@ -79,7 +79,8 @@ def write_moodle(
 
 
 def _tagged(node: ET.Element, question: Question) -> ET.Element:
-    """Moodle question tags, so a random draw can pick by tag as the quiz did."""
+    """Moodle question tags, so a random draw can pick by tag as the quiz did (and our
+    importer reads them back)."""
     if question.tags:
         tags = ET.SubElement(node, "tags")
         for tag in question.tags:
@@ -123,9 +124,10 @@ def _question(question: Question, notes: Notes) -> ET.Element:
     _value(node, "idnumber", question.id)
     node.set("type", _body(node, question, notes))
     media_notes(question, notes, carried=True, fmt="Moodle XML")
+    field_notes(question, notes, fmt="Moodle XML", tags=True)
     if question.hint:
         _html(node, "hint", question.hint)
-    return node
+    return _tagged(node, question)
 
 
 def _body(node: ET.Element, question: Question, notes: Notes) -> str:
@@ -244,10 +246,13 @@ def _matching(node: ET.Element, question: MatchingQuestion, notes: Notes) -> Non
     _combined(node, question)
     if question.scoring == "all_or_nothing":
         notes.add(question.id, "all-or-nothing scoring dropped: Moodle grades matching per pair")
-    rights = [(p.left, p.right) for p in question.pairs]
-    rights += [("", d.text) for d in question.distractors]
-    for left, right in rights:
+    keys = own_keys([p.id or "" for p in question.pairs])  # an `id` Moodle ignores, as on answers
+    rights = [(p.left, p.right, key) for p, key in zip(question.pairs, keys, strict=True)]
+    rights += [("", d.text, None) for d in question.distractors]
+    for left, right, key in rights:
         sub = ET.SubElement(node, "subquestion", format="html")
+        if key is not None:
+            sub.set("id", key)
         _rich(sub, md_to_inline_html(left) if left else "")
         plain = " ".join(md_to_text(right).split())
         if plain != " ".join(right.split()):

@@ -294,3 +294,39 @@ def common_notes(question: QuestionBase, notes: Notes, *, fmt: str, hints: bool)
     """Losses that do not depend on the question type."""
     if question.hint and not hints:
         notes.add(question.id, f"hint dropped: {fmt} has no hints")
+
+
+def field_notes(question: Question, notes: Notes, *, fmt: str, tags: bool) -> None:
+    """Fields every format leaves out or carries only in part, each named by its key.
+
+    tests/lms/test_every_field.py walks every field of every question type: each one
+    comes back from our own import or is named here (or by the format's own notes).
+    """
+    if question.tags and not tags:
+        notes.add(question.id, f"tags dropped: {fmt} has no question tags")
+    if isinstance(question, ShortTextQuestion) and (
+        question.feedback_correct
+        or (question.feedback_incorrect and any(a.score < 1 for a in question.answers))
+    ):
+        notes.add(
+            question.id,
+            "feedback_correct and feedback_incorrect added to the accepted answers' feedback"
+            " (full credit and part credit)",
+        )
+    if isinstance(question, StarQuestion | TextQuestion) and (
+        question.feedback_correct or question.feedback_incorrect
+    ):
+        notes.add(
+            question.id,
+            "feedback_correct and feedback_incorrect dropped: an essay graded by hand is not"
+            " right or wrong",
+        )
+    if isinstance(question, StarQuestion) and question.auto_weight != _AUTO_WEIGHT:
+        notes.add(
+            question.id,
+            f"auto_weight ({question.auto_weight:g}) dropped: no LMS runs the automatic STAR"
+            " checks it weighs",
+        )
+
+
+_AUTO_WEIGHT = StarQuestion.model_fields["auto_weight"].default

@@ -48,6 +48,14 @@ def assessment_xml(quiz: Quiz, notes: Notes) -> bytes:
     ET.SubElement(field, "fieldlabel").text = "cc_maxattempts"
     ET.SubElement(field, "fieldentry").text = "unlimited"
     section = ET.SubElement(assessment, "section", ident="root_section")
+    if not _shuffles(quiz):
+        for question in quiz.questions:
+            if getattr(question, "shuffle_options", None) is True:
+                notes.add(
+                    question.id,
+                    "shuffle_options dropped: Canvas shuffles options for the whole quiz, and"
+                    " another question here keeps its order",
+                )
     pooled = in_pool(quiz)
     for question in quiz.questions:
         if question.id not in pooled:

@@ -27,9 +27,9 @@ from ..models import (
     TrueFalseQuestion,
 )
 from ..models.questions import QuestionBase
-from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text
+from .common import Notes, fmt_number, md_to_html, md_to_inline_html, md_to_text, own_keys
 from .media import media_notes, with_media
-from .plan import framing, ordering_as_pairs, short_answers, unit_words
+from .plan import field_notes, framing, ordering_as_pairs, short_answers, unit_words
 
 FORMAT = "Canvas QTI"
 
@@ -119,6 +119,7 @@ def item_xml(question: Question, quiz_id: str, notes: Notes) -> ET.Element:
     if question.hint:
         notes.add(question.id, f"hint dropped: {FORMAT} has no hints")
     media_notes(question, notes, carried=True, fmt=FORMAT)
+    field_notes(question, notes, fmt=FORMAT, tags=False)
     match question:
         case SingleQuestion():
             _choices(item, question, _options(question), multiple=False)
@@ -295,6 +296,8 @@ def _matching(
         _sub(node, "setvar", share, action="Add", varname="SCORE")
     if q.feedback_correct or q.feedback_incorrect:
         item.notes.add(q.id, "feedback_correct and feedback_incorrect dropped for matching")
+    if isinstance(q, MatchingQuestion) and own_keys([p.id or "" for p in q.pairs])[0]:
+        item.notes.add(q.id, "pair ids dropped: Canvas numbers the pairs")
 
 
 def _essay(item: _Item, q: StarQuestion) -> None:
