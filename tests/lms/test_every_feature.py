@@ -45,11 +45,6 @@ def _renamed(result: Any) -> list[tuple[int | None, str | None, str]]:
     return [(n.line, n.question, n.message) for n in result.notes if " became the id " in n.message]
 
 
-def _became(line: int, name: str) -> tuple[int, str, str]:
-    qid = name.lower().replace(" ", "-")
-    return (line, qid, f"the name '{name}' became the id '{qid}' (ids hold a-z, 0-9 and hyphens)")
-
-
 def test_every_gift_feature_is_kept_or_named() -> None:
     data, result = _import(DATA / "every-feature.gift", "gift")
     assert (data["title"], result.module) == ("Offers / perks", "Negotiation basics")
@@ -113,11 +108,9 @@ def test_every_gift_feature_is_kept_or_named() -> None:
         (61, "essay", ESSAY),
         (63, "Intro", "text without answers (a description) skipped"),
     ]
-    names = [(7, "Deadline"), (15, "Perks"), (22, "Partial"), (29, "Bonus once")]
-    names += [(31, "Bonus yearly"), (34, "Batna"), (37, "Terms"), (44, "Missing")]
-    names += [(47, "Rate"), (49, "Range"), (51, "Several"), (54, "Escapes"), (56, "Html")]
-    names += [(58, "Plain"), (61, "Essay")]
-    assert _renamed(result) == [_became(*pair) for pair in names]
+    # Names that differ from their ids only by case and spaces ("Signing bonus") say
+    # nothing; test_units checks the ones that are changed further.
+    assert _renamed(result) == []
 
 
 def test_every_moodle_xml_feature_is_kept_or_named() -> None:
@@ -183,10 +176,7 @@ def test_every_moodle_xml_feature_is_kept_or_named() -> None:
         (127, "Intro", "Moodle question type 'description' has no equivalent here: skipped"),
         (131, "extras", "dropped: <pluginsetting>"),
     ]
-    names = [(14, "Deadline"), (42, "Perks"), (51, "Signing bonus"), (60, "Batna")]
-    names += [(69, "Wildcard"), (74, "Hourly rate"), (92, "Terms"), (103, "Steps")]
-    names += [(114, "Opinion"), (131, "Extras")]
-    assert _renamed(result) == [_became(*pair) for pair in names]
+    assert _renamed(result) == []
 
 
 def test_a_title_given_wins_over_the_category() -> None:

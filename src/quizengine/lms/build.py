@@ -61,7 +61,7 @@ def build_questions(raws: list[RawQuestion], notes: Notes) -> list[dict[str, Any
     out = []
     for index, raw in enumerate(raws, start=1):
         qid = ids.take(raw.name or _first_words(raw.prompt), f"q{index}")
-        if raw.name and qid != raw.name:
+        if raw.name and qid != "-".join(raw.name.lower().split()):  # more than case, spaces
             notes.add(qid, _renamed(raw.name, ids.base(raw.name, f"q{index}"), qid), raw.line)
         built = _build(raw, qid, notes)
         if built is not None:
