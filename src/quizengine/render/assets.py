@@ -93,8 +93,8 @@ _WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress|calcul
 # What decides the optional files, found in one pass over the page: a `<div>` with a STAR or
 # text question or the progress, calculator or worksheet widget, and render/star.py's
 # free-mode box (a `<textarea>`). The tag's name is checked where a marker is found.
-_MARKER = re.compile(
-    r'\sdata-(?:type="(?P<type>star|text)"|qe="(?P<qe>progress|calculator|worksheet)"'
+_MARKER = re.compile(  # from the literal "data-", which the regex engine searches for fast
+    r'data-(?:type="(?P<type>star|text)"|qe="(?P<qe>progress|calculator|worksheet)"'
     r'|k="(?P<k>text)")'
 )
 _TAG = re.compile(r"<(div|textarea)\b")
@@ -147,6 +147,8 @@ def _markers(html: str) -> set[str]:
         name = found.group("type") or found.group("qe") or "free"
         if name in seen:
             continue
+        if not html[found.start() - 1 : found.start()].isspace():
+            continue  # part of a longer attribute name, or of text
         start = html.rfind("<", 0, found.start())
         tag = _TAG.match(html, start) if start >= 0 else None
         if tag is None or html.find(">", start, found.start()) >= 0:
