@@ -5,7 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from quizengine.directives import find_directives, find_misfires
+from quizengine.directives import find_directives, find_misfires, scan_directives, scan_page
+from quizengine.worksheets import LOOSE
 
 from .conftest import QUIZZES
 
@@ -66,3 +67,15 @@ def test_a_directive_is_found_exactly_when_it_renders(text: str) -> None:
 def test_code_and_other_colons_are_left_alone(text: str) -> None:
     assert list(find_directives(text)) == []
     assert list(find_misfires(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text", [case[0] for case in NEAR_MISSES] + NOT_DIRECTIVES + ["::worksheet{#a}\n| x | |\n"]
+)
+def test_one_pass_over_a_page_finds_what_the_separate_passes_find(text: str) -> None:
+    """`scan_page` (the build reads each page once) agrees with the readers it replaces."""
+    page = f"# Page\n\n::quiz{{#one}}\n\n{text}\n    ::quiz{{#code}}\n\n::worksheets #b\n"
+    scan = scan_page(page, LOOSE)
+    assert list(scan.found) == list(scan_directives(page))
+    assert list(scan.also) == list(find_directives(page, LOOSE))
+    assert scan.also  # the worksheet line near the end, at least

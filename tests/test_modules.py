@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizengine.contents import module_items
 from quizengine.loader import load_paths
-from quizengine.modules import quiz_directives
+from quizengine.modules import module_requirements, progress_quizzes, quiz_directives
 
 MANIFEST = """\
 id: mod
@@ -87,3 +88,42 @@ def test_a_misspelt_manifest_entry_is_one_error(tmp_path: Path) -> None:
     messages = [d.message for d in load_paths([root / "quizzes"], root / "docs").all_diagnostics]
     assert "unknown quiz id 'frist' (did you mean 'first'?)" in messages
     assert not [m for m in messages if "pass requirement" in m or "not listed" in m], messages
+
+
+def test_the_progress_page_requires_the_chapters_whose_items_hold_a_quiz(tmp_path: Path) -> None:
+    """Which chapters have a quiz is read once (contents.py's items), not again from files."""
+    root = _course(tmp_path)
+    report = load_paths([root / "quizzes"], root / "docs")
+    modules = [m.module for m in report.modules if m.module is not None]
+    items = {
+        i.page: i
+        for i in module_items(modules[0], root / "docs", {q.id: q for q in report.quizzes}.get)
+    }
+    assert module_requirements(modules, items) == [
+        (
+            "M",
+            ["first", "second"],
+            ["mod/one.md", "mod/two.md"],
+            {
+                "mod/one.md": ["first"],
+                "mod/two.md": ["frist"],  # reported as unknown; the page still waits for it
+            },
+        )
+    ]
+    assert module_requirements(modules, None) == [("M", ["first", "second"], [], {})]
+    relaxed = modules[0].model_copy(
+        update={
+            "pass_requirements": modules[0].pass_requirements.model_copy(
+                update={"chapters_complete": False}
+            )
+        }
+    )
+    assert module_requirements([relaxed], items)[0][2] == []
+
+
+def test_the_learners_quizzes_follow_the_manifests_or_else_every_quiz(tmp_path: Path) -> None:
+    root = _course(tmp_path)
+    report = load_paths([root / "quizzes"], root / "docs")
+    modules = [m.module for m in report.modules if m.module is not None]
+    assert progress_quizzes(modules, report.quizzes[::-1]) == [("first", "T"), ("second", "T")]
+    assert progress_quizzes([], report.quizzes) == [(q.id, "T") for q in report.quizzes]

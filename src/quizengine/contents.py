@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import assert_never
 
-from .directives import find_directives
+from .directives import Directive, PageScan, find_directives, scan_page
 from .models import (
     MatchingQuestion,
     MultipleQuestion,
@@ -76,8 +76,12 @@ class Item:
 def reading_minutes(text: str, words_per_minute: int = WORDS_PER_MINUTE) -> int:
     """Minutes to read `text` (at least one), directive lines and front matter left out."""
     body = _FRONT_MATTER.sub("", text, count=1)
+    return _reading(body, find_directives(body), words_per_minute)
+
+
+def _reading(body: str, directives: Iterable[Directive], words_per_minute: int) -> int:
     lines = body.splitlines()
-    for directive in find_directives(body):
+    for directive in directives:
         lines[directive.line - 1] = ""
     return max(1, math.ceil(len(_WORD.findall("\n".join(lines))) / max(1, words_per_minute)))
 
@@ -133,8 +137,10 @@ def page_item(
     quiz_for: Callable[[str], Quiz | None],
     words_per_minute: int = WORDS_PER_MINUTE,
     summary: str = "",
+    scan: Callable[[str], PageScan] = scan_page,
 ) -> Item:
-    """The item for one page file: what it holds and how long each part takes."""
+    """The item for one page file: what it holds and how long each part takes. `scan`: how
+    the page is read for directives (the MkDocs plugin's reads each page once per build)."""
     if path.suffix == ".ipynb":
         text = _notebook_text(path)
         parts = [Part("notebook", reading_minutes(text, words_per_minute))]
@@ -143,9 +149,10 @@ def page_item(
         text = path.read_text(encoding="utf-8")
     except OSError:
         text = ""
-    heading = _H1.search(_FRONT_MATTER.sub("", text, count=1))
-    parts = [Part("reading", reading_minutes(text, words_per_minute))]
-    directives = list(find_directives(text))
+    body = _FRONT_MATTER.sub("", text, count=1)
+    heading = _H1.search(body)
+    directives = scan(body).directives
+    parts = [Part("reading", _reading(body, directives, words_per_minute))]
     if any(d.name == "offer-calculator" for d in directives):
         parts.append(Part("calculator", CALCULATOR_MINUTES))
     quiz_ids = [d.quiz_id for d in directives if d.name == "quiz" and d.quiz_id]
@@ -165,6 +172,7 @@ def module_items(
     docs_root: Path,
     quiz_for: Callable[[str], Quiz | None],
     words_per_minute: int = WORDS_PER_MINUTE,
+    scan: Callable[[str], PageScan] = scan_page,
 ) -> list[Item]:
     """Every chapter of `module`, in reading order."""
     return [
@@ -175,6 +183,7 @@ def module_items(
             quiz_for,
             words_per_minute,
             c.summary or "",
+            scan,
         )
         for c in module.chapters
     ]

@@ -79,9 +79,46 @@ def scan_directives(
     The blank-line rules and near misses are the block directives' (DIRECTIVE); another
     pattern (a worksheet's line sits directly above its table) is matched as it is."""
     lines = markdown.splitlines()
+    for index in _open_lines(lines):
+        if pattern is DIRECTIVE:
+            found = _check(lines, index)
+            if found is not None:
+                yield found
+        elif match := pattern.match(lines[index].rstrip()):
+            yield Directive(index + 1, 1, match.group("name"), match.group("id"))
+
+
+@dataclass(frozen=True, slots=True)
+class PageScan:
+    """One page read once: its directives and near misses (`found`) and the lines another
+    pattern matched (`also`: worksheets.py's), so a build reads each page a single time."""
+
+    found: tuple[Directive | Misfire, ...]
+    also: tuple[Directive, ...] = ()
+
+    @property
+    def directives(self) -> list[Directive]:
+        return [d for d in self.found if isinstance(d, Directive)]
+
+
+def scan_page(markdown: str, also: re.Pattern[str] | None = None) -> PageScan:
+    """`scan_directives(markdown)` and `find_directives(markdown, also)` in one pass."""
+    lines = markdown.splitlines()
+    found: list[Directive | Misfire] = []
+    extra: list[Directive] = []
+    for index in _open_lines(lines):
+        if also is not None and (match := also.match(lines[index].rstrip())):
+            extra.append(Directive(index + 1, 1, match.group("name"), match.group("id")))
+        checked = _check(lines, index)
+        if checked is not None:
+            found.append(checked)
+    return PageScan(tuple(found), tuple(extra))
+
+
+def _open_lines(lines: list[str]) -> Iterator[int]:
+    """The indexes of the lines a directive may stand on: outside fenced code, not indented."""
     fence: str | None = None
     for index, line in enumerate(lines):
-        number = index + 1
         opened = _FENCE.match(line)
         if opened:
             marker = opened.group(1)
@@ -92,25 +129,24 @@ def scan_directives(
             continue
         if fence is not None or line.startswith(("    ", "\t")):
             continue  # code, or the body of an admonition or list item: not checked
-        match = pattern.match(line.rstrip())
-        if match and pattern is not DIRECTIVE:
-            yield Directive(number, 1, match.group("name"), match.group("id"))
-            continue
-        if match:
-            before = lines[index - 1] if index else None
-            after = lines[index + 1] if index + 1 < len(lines) else None
-            name, quiz_id = match.group("name"), match.group("id")
-            fixed = f"::{name}{{#{quiz_id}}}" if quiz_id else f"::{name}"
-            if not _blank_or_heading(before):
-                yield Misfire(number, 1, name, _ALONE.format(fixed=fixed, where="before"))
-            elif not _blank_or_heading(after):
-                yield Misfire(number, 1, name, _ALONE.format(fixed=fixed, where="after"))
-            else:
-                yield Directive(number, 1, name, quiz_id)
-            continue
-        misfire = _misfire(line, number)
-        if misfire is not None:
-            yield misfire
+        yield index
+
+
+def _check(lines: list[str], index: int) -> Directive | Misfire | None:
+    """The block directive on `lines[index]`, the near miss, or None when it is neither."""
+    line, number = lines[index], index + 1
+    match = DIRECTIVE.match(line.rstrip())
+    if match is None:
+        return _misfire(line, number)
+    before = lines[index - 1] if index else None
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    name, quiz_id = match.group("name"), match.group("id")
+    fixed = f"::{name}{{#{quiz_id}}}" if quiz_id else f"::{name}"
+    if not _blank_or_heading(before):
+        return Misfire(number, 1, name, _ALONE.format(fixed=fixed, where="before"))
+    if not _blank_or_heading(after):
+        return Misfire(number, 1, name, _ALONE.format(fixed=fixed, where="after"))
+    return Directive(number, 1, name, quiz_id)
 
 
 _ALONE = "a directive needs a blank line {where} it (write {fixed} as a paragraph of its own)"

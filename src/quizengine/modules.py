@@ -13,9 +13,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .contents import Item
 from .diagnostics import describe, from_validation_error
 from .directives import Directive, Misfire, find_directives, scan_directives
 from .errors import Diagnostic
+from .models import Quiz
 from .models.module import Module
 from .source import read_document
 from .worksheets import check_pages as check_worksheets
@@ -191,16 +193,18 @@ def page_diagnostics(
     failed: Mapping[str, str],
     *,
     first_line: int = 1,
+    scanned: Iterable[Directive | Misfire] | None = None,
 ) -> list[Diagnostic]:
     """One page's directive problems: an unknown id is an error, a near miss a warning.
 
     A directive naming a quiz that failed to load says nothing here: that quiz's own error,
     at its own position, is the one to fix. `first_line` is the page line the text starts
-    on (MkDocs hands plugins the text after the front matter).
+    on (MkDocs hands plugins the text after the front matter). `scanned`: the page's
+    `scan_directives`, when the caller has read the page already.
     """
     out: list[Diagnostic] = []
     shift = first_line - 1
-    for found in scan_directives(markdown):
+    for found in scan_directives(markdown) if scanned is None else scanned:
         line = found.line + shift
         if isinstance(found, Misfire):
             out.append(Diagnostic(path, line, found.col, found.message, "warning"))
@@ -241,6 +245,49 @@ def quiz_directives(page: Path) -> list[Directive]:
     except (OSError, UnicodeDecodeError):  # check_pages says why, at the page
         return []
     return [d for d in find_directives(text) if d.name == "quiz"]
+
+
+Requirement = tuple[str, list[str], list[str], dict[str, list[str]]]
+"""A module's finishing rule for the progress page: (title, quiz ids to pass, chapter pages
+to complete, page -> the quizzes on it)."""
+
+
+def module_requirements(
+    modules: Iterable[Module], items: Mapping[str, Item] | None
+) -> list[Requirement]:
+    """Each module's `Requirement`, in manifest order.
+
+    The pages are the chapters that embed a quiz, as their `Item`s say (contents.py: the one
+    reading of each page that the contents table and the learner's path use too). One is
+    complete when its quizzes are all passed or it is marked complete with the button the
+    plugin adds to every chapter. `items` (page -> item) None: there is no button (no
+    plugin, or `complete_button: false`), so no page can be required.
+    """
+    out: list[Requirement] = []
+    for module in modules:
+        via: dict[str, list[str]] = {}
+        if items is not None and module.pass_requirements.chapters_complete:
+            for chapter in module.chapters:
+                uri = f"{module.docs_folder}/{chapter.page}"
+                item = items.get(uri)
+                if item is not None and item.quizzes:
+                    via[uri] = list(item.quizzes)
+        out.append((module.title, module.required_quizzes(), list(via), via))
+    return out
+
+
+def progress_quizzes(modules: Sequence[Module], quizzes: Sequence[Quiz]) -> list[tuple[str, str]]:
+    """The learner's quizzes as (id, title): the modules', in manifest order (all, if there
+    are no modules)."""
+    if not modules:
+        return [(q.id, q.title) for q in quizzes]
+    by_id = {q.id: q for q in quizzes}
+    return [
+        (quiz.id, quiz.title)
+        for module in modules
+        for quiz_id in module.quizzes
+        if (quiz := by_id.get(quiz_id)) is not None
+    ]
 
 
 def _check_chapters(

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .directives import find_directives
+from .directives import Directive, find_directives
 from .errors import Diagnostic
 
 NAME = "worksheet"
@@ -61,18 +61,21 @@ def parse(text: str) -> tuple[str | None, str | None]:
     return sheet_id, None
 
 
-def find_worksheets(markdown: str) -> Iterator[WorksheetLine]:
+def find_worksheets(
+    markdown: str, found: Iterable[Directive] | None = None
+) -> Iterator[WorksheetLine]:
     """Every worksheet directive outside fenced code, with what is wrong with it, if anything:
-    an ill-formed line, or no table or list right after it."""
+    an ill-formed line, or no table or list right after it. `found`: the page's LOOSE lines,
+    when a scan of the page (`scan_page(markdown, LOOSE).also`) has them already."""
     lines = markdown.splitlines()
-    for found in find_directives(markdown, LOOSE):
-        sheet_id, problem = parse(lines[found.line - 1])
-        if problem is None and not _followed_by_table_or_list(lines, found.line):
+    for found_line in find_directives(markdown, LOOSE) if found is None else found:
+        sheet_id, problem = parse(lines[found_line.line - 1])
+        if problem is None and not _followed_by_table_or_list(lines, found_line.line):
             problem = f"::worksheet{{#{sheet_id}}} must be followed by the table or list to fill in"
             sheet_id = None
-        elif sheet_id is not None and _table_without_blanks(lines, found.line):
+        elif sheet_id is not None and _table_without_blanks(lines, found_line.line):
             problem, sheet_id = no_blank_cell(sheet_id), None
-        yield WorksheetLine(found.line, found.col, sheet_id, problem)
+        yield WorksheetLine(found_line.line, found_line.col, sheet_id, problem)
 
 
 def no_blank_cell(sheet_id: str) -> str:
@@ -145,11 +148,14 @@ def check_pages(pages: Iterable[Path]) -> list[Diagnostic]:
     return out
 
 
-def page_warnings(markdown: str, uri: str, seen: dict[str, str]) -> list[str]:
+def page_warnings(
+    markdown: str, uri: str, seen: dict[str, str], found: Iterable[Directive] | None = None
+) -> list[str]:
     """The build's warnings for one page, as `uri:line:col: message`; `seen` (id -> where it
-    was first used) carries ids across the pages of one build, to catch the same id twice."""
+    was first used) carries ids across the pages of one build, to catch the same id twice.
+    `found`: as for `find_worksheets`."""
     out = []
-    for sheet in find_worksheets(markdown):
+    for sheet in find_worksheets(markdown, found):
         where = f"{uri}:{sheet.line}:{sheet.col}"
         if sheet.problem is not None:
             out.append(f"{where}: {sheet.problem}")

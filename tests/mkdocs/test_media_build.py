@@ -155,12 +155,12 @@ def test_an_image_without_alt_text_fails_the_strict_build_with_lint(tmp_path: Pa
 
 def test_the_bank_reloads_when_only_an_image_changes(tmp_path: Path) -> None:
     """`mkdocs serve` watches the quiz folders; the rebuild must see the new image."""
-    from quizengine.mkdocs.bank import bank_for
+    from quizengine.mkdocs.state import BuildState
 
     folder = tmp_path / "quizzes"
     shutil.copytree(CHARTS, folder / "charts")
     (folder / "charts" / "module.yaml").unlink()
-    bank = bank_for([str(folder)], tmp_path)
+    bank = BuildState().bank([str(folder)], tmp_path)
     before = dict(bank.media("reading-charts").files)
     image = folder / "charts" / "img" / "scale.svg"
     image.write_text(image.read_text().replace("#2a7", "#27a"))

@@ -8,6 +8,7 @@ tests call one hook at a time on a plugin loaded from a fixture `mkdocs.yml`, as
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import textwrap
@@ -20,6 +21,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from quizengine.directives import PageScan
+from quizengine.mkdocs.extension import QuizExtension
 from quizengine.mkdocs.plugin import QuizEnginePlugin
 
 from ..conftest import ROOT
@@ -134,9 +137,11 @@ def test_on_config_wires_the_extension_and_watches_the_quizzes(
 ) -> None:
     hooks, config = plugin
     config = hooks.on_config(config)
-    assert "quizengine" in config.markdown_extensions
+    ours = [e for e in config.markdown_extensions if isinstance(e, QuizExtension)]
+    assert len(ours) == 1 and ours[0].state is hooks.state  # the instance, with its state
+    assert "quizengine" not in config.markdown_extensions  # the name would get the default
     quizzes = str(tmp_path / "quizzes")
-    assert config.mdx_configs["quizengine"]["quiz_dirs"] == [quizzes]
+    assert ours[0].getConfig("quiz_dirs") == [quizzes]
     assert quizzes in config.watch
 
 
@@ -171,3 +176,46 @@ def test_on_page_content_skips_notebooks_and_times_chapters(
     assert hooks.on_page_content("<p>x</p>", page=notebook, config=config, files=files) == (
         "<p>x</p>"
     )
+
+
+def test_many_rebuilds_in_one_process_keep_the_build_state_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs serve` rebuilds with a fresh config each time; MkDocs keeps this plugin (it has
+    `on_startup`) and so its state. An edited quiz renders anew, the old version is dropped
+    at the next build, every page's slots are used up, and each page is read once a build."""
+    import quizengine.mkdocs.state as state_module
+
+    reads: list[str] = []
+    real_scan = state_module.scan_page
+
+    def counting_scan(markdown: str, also: re.Pattern[str] | None = None) -> PageScan:
+        reads.append(markdown)
+        return real_scan(markdown, also)
+
+    monkeypatch.setattr(state_module, "scan_page", counting_scan)
+    path = _site(tmp_path)
+    quiz, page = tmp_path / "quizzes" / "table.yaml", tmp_path / "docs" / "ch" / "plain.md"
+    states, sizes = set(), []
+    for n in range(12):
+        edited = textwrap.dedent(TABLE_QUIZ).replace("cheaper?", f"cheaper (edit {n})?")
+        quiz.write_text(edited, encoding="utf-8")
+        os.utime(quiz, ns=(quiz.stat().st_atime_ns, 10**18 + n * 10**9))  # a new stamp
+        page.write_text(f"# Plain\n\nEdited {n} times.\n", encoding="utf-8")
+        reads.clear()
+        config = _config(path)
+        build(config)
+        hooks = config.plugins["quizengine"]
+        assert isinstance(hooks, QuizEnginePlugin) and hooks.state is not None
+        state = hooks.state
+        states.add(id(state))
+        assert f"cheaper (edit {n})?" in _page(tmp_path / "site", "ch/table")
+        assert state.deferred == {}  # every page's slots were filled, then forgotten
+        assert sorted(reads) == sorted(set(reads)) and len(reads) == len(PAGES)
+        renderer_texts = sum(len(getattr(r, "cache", {})) for r in state.renderers.values())
+        sizes.append((len(state.rendered), len(state.scans), len(state.renderers), renderer_texts))
+    assert len(states) == 1  # one state for every rebuild, as under `mkdocs serve`
+    # Three quizzes: the last build's three, plus the edited one's new version at most.
+    assert all(rendered <= 4 for rendered, *_ in sizes), sizes
+    assert all(scans == len(PAGES) and renderers == 1 for _, scans, renderers, _ in sizes)
+    assert sizes[-1] == sizes[2], sizes  # steady: nothing grows with the number of rebuilds

@@ -235,3 +235,15 @@ def test_a_text_question_page_stays_within_the_quiz_page_budget_plus_its_own_fil
 def test_text_js_is_loaded_only_where_a_text_question_is() -> None:
     assert "text.js" in needed('<section data-qe="quiz"><div class="qe-q" data-type="text">')
     assert "text.js" not in needed('<section data-qe="quiz"><div class="qe-q" data-type="star">')
+
+
+def test_a_marker_counts_only_inside_the_tag_that_carries_it() -> None:
+    """One pass finds every marker; one in text, or on the wrong element, loads nothing."""
+    quiz = '<section data-qe="quiz"><div class="x" data-type="text"></div>'
+    assert needed(quiz) == ["quizengine.css", "text.js", "quizengine.js"]
+    in_text = '<section data-qe="quiz"><p> data-type="star" and data-qe="progress"</p>'
+    assert needed(in_text) == ["quizengine.css", "quizengine.js"]
+    wrong_tag = '<section data-qe="quiz"><span data-type="star"></span><div data-k="text">'
+    assert needed(wrong_tag) == ["quizengine.css", "quizengine.js"]
+    free = '<div data-qe="quiz" data-type="star"><textarea rows="4" data-k="text"></textarea>'
+    assert needed(free) == ["quizengine.css", "star.js", "star-model.js", "quizengine.js"]

@@ -1,14 +1,13 @@
 """The quizzes a site can embed, loaded once and reloaded only when a file changes.
 
-MkDocs builds a fresh Markdown instance (and so a fresh extension) for every page, so the
-bank lives at module level, keyed by folder, and checks file modification times instead of
-re-parsing YAML for each page.
+Hosts build a fresh Markdown instance for every page, so the bank lives in the build's state
+(state.py), keyed by folder, and checks file modification times instead of re-parsing YAML
+for each page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import Diagnostic
 from ..loader import LoadReport, discover, load_paths
@@ -25,9 +24,6 @@ class QuizBank:
     media_by_id: dict[str, QuizMedia] = field(default_factory=dict)
     # Quiz id -> file, for the files that failed to load: asked on every page, so kept.
     failed_ids: dict[str, str] = field(default_factory=dict)
-    # Set by the MkDocs plugin for the length of a build, which it refreshes once at the
-    # start; without the plugin (Zensical), each page checks file times instead.
-    pinned: bool = False
 
     def refresh(self) -> None:
         files, _ = discover(list(self.folders))
@@ -61,18 +57,3 @@ class QuizBank:
 
     def known_ids(self) -> list[str]:
         return sorted(self.by_id)
-
-
-_BANKS: dict[tuple[str, ...], QuizBank] = {}
-
-
-def bank_for(folders: list[str] | tuple[str, ...], base: Path | None = None) -> QuizBank:
-    """The shared, up-to-date bank for these folders (relative ones resolved from `base`)."""
-    root = base or Path.cwd()
-    key = tuple(str((root / f).resolve()) for f in folders)
-    bank = _BANKS.get(key)
-    if bank is None:
-        bank = _BANKS[key] = QuizBank(key)
-    if not bank.pinned:
-        bank.refresh()
-    return bank

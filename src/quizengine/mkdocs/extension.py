@@ -34,12 +34,19 @@ from ..directives import DIRECTIVE
 from ..media import SITE_FOLDER, SITE_MARKER, QuizMedia
 from ..models import Quiz
 from ..models.module import Module
-from ..modules import MISSING_ID, docs_root_for, failed_to_load, quiz_directives
+from ..modules import (
+    MISSING_ID,
+    docs_root_for,
+    failed_to_load,
+    module_requirements,
+    progress_quizzes,
+)
 from ..render import inline_assets, render_progress, render_quiz
 from ..render.calculator import render_calculator
 from ..sanitize import clean_html, reads_files
 from ..star.rubric import effective_rubric
-from .bank import QuizBank, bank_for
+from .bank import QuizBank
+from .state import BuildState, default_state
 from .worksheet import WorksheetBlockProcessor, WorksheetTreeprocessor
 
 log = logging.getLogger("mkdocs.plugins.quizengine")
@@ -133,20 +140,12 @@ class _MarkdownRenderer:
             return f"<p>{html.escape(text.strip(), quote=False)}</p>"
 
 
-_RENDERERS: dict[tuple[str, ...], _MarkdownRenderer] = {}
-_RENDERED: dict[tuple[str, str, int, tuple[str, ...]], str] = {}
-
-
-def _renderer_for(md: markdown.Markdown) -> _MarkdownRenderer:
-    key = tuple(
+def _renderer_key(md: markdown.Markdown) -> tuple[str, ...]:
+    return tuple(
         f"{type(e).__module__}.{type(e).__name__}:{sorted(map(str, e.getConfigs().items()))}"
         for e in md.registeredExtensions
         if not isinstance(e, QuizExtension)
     ) + tuple(_processor_modules(md))  # what host_extensions reads, so hosts never share wrongly
-    renderer = _RENDERERS.get(key)
-    if renderer is None:
-        renderer = _RENDERERS[key] = _MarkdownRenderer(md)
-    return renderer
 
 
 def _with_media(
@@ -158,42 +157,49 @@ def _with_media(
     return render_with_media
 
 
-def quiz_html(quiz: Quiz, md: markdown.Markdown, media: QuizMedia | None = None) -> str:
+def quiz_html(
+    quiz: Quiz,
+    md: markdown.Markdown,
+    media: QuizMedia | None = None,
+    state: BuildState | None = None,
+) -> str:
     """Rendered once per quiz content and Markdown configuration, whatever the page count.
 
     The quiz's own images and media links point at their published copies, below
     `SITE_MARKER`, which the plugin turns into the way up from each page to the site root.
     """
-    renderer: Callable[[str], str] = _renderer_for(md)
+    state = state or default_state()
+    host = _renderer_key(md)
+    renderer = state.renderer(host, lambda: _MarkdownRenderer(md))
     files = media.files if media else {}
-    key = (quiz.id, quiz.content_version(), id(renderer), tuple(f.digest for f in files.values()))
-    cached = _RENDERED.get(key)
-    if cached is None:
+    key = (quiz.id, quiz.content_version(), host, tuple(f.digest for f in files.values()))
+
+    def render() -> str:
+        text = renderer
         if media is not None and files:
-            renderer = _with_media(renderer, media.mapper(SITE_MARKER))
-        cached = _RENDERED[key] = render_quiz(
-            quiz, renderer, rubric_for=lambda q: list(effective_rubric(q))
-        )
-    return cached
+            text = _with_media(renderer, media.mapper(SITE_MARKER))
+        return render_quiz(quiz, text, rubric_for=lambda q: list(effective_rubric(q)))
+
+    return state.rendered_quiz(key, render)
 
 
 # With `defer` (set by the MkDocs plugin) a directive becomes a small placeholder and the quiz
-# HTML waits here until the plugin splices it in after the page is indexed for search: the
-# search plugin then never parses quiz markup (which it must not index anyway, since it holds
-# the answers), and that parsing was most of what quizzes added to build time.
-DEFERRED: dict[str, str] = {}
+# HTML waits in the build state (its page's `deferred`) until the plugin splices it in after
+# the page is indexed for search: the search plugin then never parses quiz markup (which it
+# must not index anyway, since it holds the answers), and that parsing was most of what
+# quizzes added to build time.
 SLOT = re.compile(r'<div class="qe-slot" data-qe-slot="([0-9a-f]+)"></div>')
 
 
-def defer(html_text: str) -> str:
+def defer(html_text: str, state: BuildState) -> str:
     token = hashlib.sha1(html_text.encode()).hexdigest()[:16]
-    DEFERRED[token] = html_text
+    state.defer(token, html_text)
     return f'<div class="qe-slot" data-qe-slot="{token}"></div>'
 
 
-def fill_slots(page_html: str) -> str:
-    """Put each deferred quiz back where its placeholder stands."""
-    return SLOT.sub(lambda m: DEFERRED.get(m.group(1), m.group(0)), page_html)
+def fill_slots(page_html: str, slots: Callable[[str], str | None]) -> str:
+    """Put each deferred quiz back where its placeholder stands (`slots`: token -> HTML)."""
+    return SLOT.sub(lambda m: slots(m.group(1)) or m.group(0), page_html)
 
 
 def contents_table(module: Module, items: list[Item]) -> etree.Element:
@@ -224,45 +230,6 @@ def problem_html(message: str) -> str:
         '<div class="admonition failure qe-problem"><p class="admonition-title">Quiz problem</p>'
         f"<p>{html.escape(message)}</p></div>"
     )
-
-
-def module_requirements(
-    bank: QuizBank, docs_dir: str
-) -> list[tuple[str, list[str], list[str], dict[str, list[str]]]]:
-    """Per module: (title, quiz ids to pass, chapter pages to complete, page -> its quizzes).
-
-    The pages are the chapters that embed a quiz: one is complete when its quizzes are all
-    passed or it is marked complete with the button the plugin adds to every module page.
-    Without the plugin (`docs_dir` unset) there is no button, so no page can be required.
-    """
-    out = []
-    for loaded in bank.report.modules:
-        module = loaded.module
-        if module is None:
-            continue
-        pages = []
-        via: dict[str, list[str]] = {}
-        if docs_dir and module.pass_requirements.chapters_complete:
-            for chapter in module.chapters:
-                uri = f"{module.docs_folder}/{chapter.page}"
-                if found := quiz_directives(Path(docs_dir) / uri):
-                    pages.append(uri)
-                    via[uri] = [d.quiz_id for d in found if d.quiz_id]
-        out.append((module.title, module.required_quizzes(), pages, via))
-    return out
-
-
-def progress_quizzes(bank: QuizBank) -> list[tuple[str, str]]:
-    """The learner's quizzes: those of the modules, in manifest order (all, if no modules)."""
-    modules = [m.module for m in bank.report.modules if m.module is not None]
-    if not modules:
-        return [(q.id, q.title) for q in bank.report.quizzes]
-    return [
-        (quiz.id, quiz.title)
-        for module in modules
-        for quiz_id in module.quizzes
-        if (quiz := bank.get(quiz_id)) is not None
-    ]
 
 
 class QuizBlockProcessor(BlockProcessor):
@@ -307,9 +274,15 @@ class _NewDocument(Preprocessor):
 
 
 class QuizExtension(Extension):
-    """Without the MkDocs plugin (`defer` off), a page inlines the client with its first quiz."""
+    """Without the MkDocs plugin (`defer` off), a page inlines the client with its first quiz.
 
-    def __init__(self, **kwargs: Any) -> None:
+    What it keeps between pages is the build's (state.py): the plugin hands the instance it
+    registers its own state; loaded by name (Zensical), it uses `default_state()`.
+    """
+
+    def __init__(self, state: BuildState | None = None, **kwargs: Any) -> None:
+        # The MkDocs plugin hands its build's state; loaded by name (Zensical), the default.
+        self.state = state or default_state()
         self.config = {
             "quiz_dirs": [["quizzes"], "Folders (relative to the working directory) of quizzes."],
             "defer": [False, "Emit placeholders for fill_slots() (the MkDocs plugin does this)."],
@@ -340,10 +313,11 @@ class QuizExtension(Extension):
     def directive(self, name: str, quiz_id: str | None, md: markdown.Markdown) -> str:
         if name == "offer-calculator":
             return self._out(render_calculator())
-        bank = bank_for(list(self.getConfig("quiz_dirs")), Path.cwd())
+        bank = self.state.bank(list(self.getConfig("quiz_dirs")), Path.cwd())
         if name == "quiz-progress":
-            modules = module_requirements(bank, str(self.getConfig("docs_dir")))
-            return self._out(render_progress(progress_quizzes(bank), modules))
+            modules = [m.module for m in bank.report.modules if m.module is not None]
+            rules = module_requirements(modules, self._items(bank, modules))
+            return self._out(render_progress(progress_quizzes(modules, bank.report.quizzes), rules))
         if not quiz_id:
             return self._problem(MISSING_ID)
         quiz = bank.get(quiz_id)
@@ -355,25 +329,39 @@ class QuizExtension(Extension):
             broken = [d for d in bank.diagnostics if d.severity == "error"]
             extra = " Some quiz files are invalid: run `quizengine validate`." if broken else ""
             return self._problem(f"unknown quiz id '{quiz_id}'{hint}.{extra}")
-        return self._out(quiz_html(quiz, md, bank.media(quiz_id)))
+        return self._out(quiz_html(quiz, md, bank.media(quiz_id), self.state))
+
+    def _items(self, bank: QuizBank, modules: list[Module]) -> dict[str, Item] | None:
+        """The chapters' items: the plugin's, worked out once a build; None without a docs
+        folder (no plugin, or no "Mark this page complete" button), when none is needed."""
+        docs_dir = str(self.getConfig("docs_dir"))
+        if not docs_dir:
+            return None
+        if self.state.items is None:
+            wpm = int(self.getConfig("words_per_minute"))
+            self.state.items = {
+                item.page: item
+                for module in modules
+                for item in module_items(module, Path(docs_dir), bank.get, wpm, self.state.scan)
+            }
+        return self.state.items
 
     def contents(self, module_id: str) -> etree.Element | None:
         """The module's contents table as elements, not stashed HTML: the host then resolves
         its `.md` links like any other (MkDocs turns them into page URLs and checks them).
         Links are relative to the module's folder, where its index.md (the module page) is."""
-        bank = bank_for(list(self.getConfig("quiz_dirs")), Path.cwd())
+        bank = self.state.bank(list(self.getConfig("quiz_dirs")), Path.cwd())
         found = [m for m in bank.report.modules if m.module and m.module.id == module_id]
         if not found or found[0].module is None:
             return None
         module = found[0].module
-        items = module_items(
-            module, docs_root_for(found[0].path), bank.get, int(self.getConfig("words_per_minute"))
-        )
+        wpm = int(self.getConfig("words_per_minute"))
+        items = module_items(module, docs_root_for(found[0].path), bank.get, wpm, self.state.scan)
         return contents_table(module, items)
 
     def _out(self, produced: str) -> str:
         if self.getConfig("defer"):  # the plugin ships the client as cached files
-            return defer(produced)
+            return defer(produced, self.state)
         # Without the plugin no page depth is known (nor are the files copied): site-relative.
         produced = produced.replace(SITE_MARKER, SITE_FOLDER + "/")
         return inline_assets(produced, self.shipped) + produced

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..contents import Item, module_items, page_item
+from ..directives import scan_page
 from ..errors import Diagnostic
 from ..lint import lint_paths
 from ..media import SITE_FOLDER, SITE_MARKER
@@ -33,9 +34,10 @@ from ..render.path import (
     with_time,
 )
 from ..worksheets import page_warnings
-from .bank import QuizBank, bank_for
+from .bank import QuizBank
 from .config import QuizEngineConfig
-from .extension import fill_slots
+from .extension import QuizExtension, fill_slots
+from .state import BuildState
 
 log = logging.getLogger("mkdocs.plugins.quizengine")
 
@@ -57,30 +59,44 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         self.items: dict[str, Item] = {}
         self.root = Path.cwd()
         self.worksheets: dict[str, str] = {}  # worksheet id -> where a page of this build used it
+        self.state: BuildState | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this plugin, and so its build state, across the
+        rebuilds of `mkdocs serve` (it keeps plugins that have this hook)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         dirs = [str(self.root / d) for d in self.config.quiz_dirs]
-        if "quizengine" not in config.markdown_extensions:
-            config.markdown_extensions.append("quizengine")
-        config.mdx_configs.setdefault("quizengine", {})
-        config.mdx_configs["quizengine"]["quiz_dirs"] = dirs
-        config.mdx_configs["quizengine"]["defer"] = True
-        config.mdx_configs["quizengine"]["words_per_minute"] = self.config.words_per_minute
+        if self.state is None:
+            self.state = BuildState()
+        settings = dict(config.mdx_configs.pop("quizengine", {}))
+        settings.update(quiz_dirs=dirs, defer=True, words_per_minute=self.config.words_per_minute)
         if self.config.complete_button:
-            config.mdx_configs["quizengine"]["docs_dir"] = config.docs_dir
+            settings["docs_dir"] = config.docs_dir
+        # The instance, not the name (which Zensical uses): it renders with this build's state.
+        # MkDocs types the list as names; Python-Markdown takes instances too (as mkdocstrings').
+        config.markdown_extensions[:] = [
+            e for e in config.markdown_extensions if e != "quizengine" and not _ours(e)
+        ]
+        ours = QuizExtension(state=self.state, **settings)
+        config.markdown_extensions.append(ours)  # type: ignore[arg-type]
         for folder in dirs:
             if folder not in config.watch:
                 config.watch.append(folder)
         if self.config.module_nav and config.nav is not None:
-            modules = [m.module for m in bank_for(dirs, self.root).report.modules if m.module]
+            modules = [
+                m.module for m in self.state.bank(dirs, self.root).report.modules if m.module
+            ]
             config.nav = with_modules(config.nav, modules)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        self.bank = bank_for([str(self.root / d) for d in self.config.quiz_dirs], self.root)
-        self.bank.refresh()
-        self.bank.pinned = True
+        assert self.state is not None
+        self.state.reset()
+        self.state.pinned = False
+        self.bank = self.state.bank([str(self.root / d) for d in self.config.quiz_dirs], self.root)
+        self.state.pinned = True
         self.worksheets.clear()
         modules = [m.module for m in self.bank.report.modules if m.module is not None]
         self.chapters = (
@@ -100,7 +116,9 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
 
         The extension says nothing more where it renders the page: one message per mistake.
         """
-        assert self.bank is not None
+        assert self.bank is not None and self.state is not None
+        self.state.page = page.file.src_uri  # the page the extension files its slots under
+        scan = self.state.scan(markdown)
         source = page.file.abs_src_path or page.file.src_uri
         try:
             shown = os.path.relpath(source, self.root)
@@ -114,16 +132,17 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
             self.bank.known_ids(),
             self.bank.failed_ids,
             first_line=head.count("\n") + 1,
+            scanned=scan.found,
         ):
             _log(diagnostic)
-        for warning in page_warnings(markdown, page.file.src_uri, self.worksheets):
+        for warning in page_warnings(markdown, page.file.src_uri, self.worksheets, scan.also):
             log.warning(warning)
         return markdown
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Publish every file a valid quiz shows, once, under a name that changes with it;
         then each module's items and their URLs, for the learner's path (render/path.py)."""
-        assert self.bank is not None
+        assert self.bank is not None and self.state is not None
         for media in self.bank.media_by_id.values():
             for found in media.files.values():
                 uri = f"{SITE_FOLDER}/{found.site_name}"
@@ -135,13 +154,18 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
             if module is None:
                 continue
             items = module_items(
-                module, Path(config.docs_dir), self.bank.get, self.config.words_per_minute
+                module,
+                Path(config.docs_dir),
+                self.bank.get,
+                self.config.words_per_minute,
+                self.state.scan,
             )
             urls = [_url(files, item.page) for item in items]
             index = f"{module.docs_folder}/index.md"
             home = _url(files, index) if files.get_file_from_path(index) else urls[0]
             self.path.append(PathModule(module.id, module.title, home, items, urls))
             self.items.update((item.page, item) for item in items)
+        self.state.items = self.items  # the chapters with a quiz, for the progress page
         return files
 
     def _is_chapter(self, page: Page) -> bool:
@@ -162,7 +186,12 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
             return html
         uri = page.file.src_uri
         item = self.items.get(uri) or page_item(
-            uri, Path(page.file.abs_src_path or ""), None, self._quiz, self.config.words_per_minute
+            uri,
+            Path(page.file.abs_src_path or ""),
+            None,
+            self._quiz,
+            self.config.words_per_minute,
+            scan=self.state.scan if self.state else scan_page,
         )
         if self.config.reading_time:
             html = with_time(html, item)
@@ -177,7 +206,8 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         return self.bank.get(quiz_id) if self.bank else None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        output = fill_slots(output)
+        if self.state is not None:
+            output = fill_slots(output, self.state.slots(page.file.src_uri))
         base = "../" * page.url.count("/") if page.url else ""
         output = output.replace(SITE_MARKER, f"{base}{SITE_FOLDER}/")
         chapter = self._is_chapter(page)
@@ -191,16 +221,21 @@ class QuizEnginePlugin(BasePlugin[QuizEngineConfig]):
         return inject_assets(output, base)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.bank is not None:
-            self.bank.pinned = False
+        if self.state is not None:
+            self.state.pinned = False
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.bank is not None:
-            self.bank.pinned = False
+        if self.state is not None:
+            self.state.pinned = False
         target = Path(config.site_dir) / ASSET_DIR
         target.mkdir(parents=True, exist_ok=True)
         for name, content in bundle().items():
             (target / name).write_text(content, encoding="utf-8")
+
+
+def _ours(extension: object) -> bool:
+    """A QuizExtension a previous load of this configuration registered."""
+    return isinstance(extension, QuizExtension)
 
 
 def _url(files: Files, src_uri: str) -> str:

@@ -90,12 +90,14 @@ ASSET_FILES = {
 """Shipped file name -> the built file in `quizengine/assets` (see scripts/build_assets.mjs)."""
 
 _WIDGET = re.compile(r'<(?:section|div)\b[^>]*\sdata-qe="(?:quiz|progress|calculator|worksheet)"')
-_STAR = re.compile(r'<div\b[^>]*\sdata-type="star"')
-_TEXT = re.compile(r'<div\b[^>]*\sdata-type="text"')
-_PROGRESS = re.compile(r'<div\b[^>]*\sdata-qe="progress"')
-_CALC = re.compile(r'<div\b[^>]*\sdata-qe="calculator"')
-_WS = re.compile(r'<div\b[^>]*\sdata-qe="worksheet"')
-_FREE = re.compile(r'<textarea\b[^>]*\sdata-k="text"')  # render/star_form.py's free-mode box
+# What decides the optional files, found in one pass over the page: a `<div>` with a STAR or
+# text question or the progress, calculator or worksheet widget, and render/star_form.py's
+# free-mode box (a `<textarea>`). The tag's name is checked where a marker is found.
+_MARKER = re.compile(  # from the literal "data-", which the regex engine searches for fast
+    r'data-(?:type="(?P<type>star|text)"|qe="(?P<qe>progress|calculator|worksheet)"'
+    r'|k="(?P<k>text)")'
+)
+_TAG = re.compile(r"<(div|textarea)\b")
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 _ARTICLE_END = re.compile(r"</article\s*>", re.I)
 _CLOSE = re.compile(r"</(script|style)", re.I)
@@ -126,14 +128,34 @@ def needed(html: str) -> list[str]:
 def _client_files(html: str) -> list[str]:
     """The files a page with a widget loads: star.js only where a STAR question is, the part
     model only where a free-mode one is, progress.js only where the progress widget is."""
-    star = [STAR] if _STAR.search(html) else []
-    if star and _FREE.search(html):
+    seen = _markers(html)
+    star = [STAR] if "star" in seen else []
+    if star and "free" in seen:
         star.append(MODEL)
-    progress = [PROGRESS] if _PROGRESS.search(html) else []
-    calculator = [CALC_CSS, CALC] if _CALC.search(html) else []
-    worksheet = [WS_CSS, WS] if _WS.search(html) else []
-    text = [TEXT] if _TEXT.search(html) else []  # the text question's grader and behaviour
+    progress = [PROGRESS] if "progress" in seen else []
+    calculator = [CALC_CSS, CALC] if "calculator" in seen else []
+    worksheet = [WS_CSS, WS] if "worksheet" in seen else []
+    text = [TEXT] if "text" in seen else []  # the text question's grader and behaviour
     return [CSS, *star, *text, *progress, *calculator, *worksheet, JS]
+
+
+def _markers(html: str) -> set[str]:
+    """The markers in `html` that sit inside the tag that carries them: "star", "text",
+    "progress", "calculator", "worksheet" (in a `<div>`), "free" (in a `<textarea>`)."""
+    seen: set[str] = set()
+    for found in _MARKER.finditer(html):
+        name = found.group("type") or found.group("qe") or "free"
+        if name in seen:
+            continue
+        if not html[found.start() - 1 : found.start()].isspace():
+            continue  # part of a longer attribute name, or of text
+        start = html.rfind("<", 0, found.start())
+        tag = _TAG.match(html, start) if start >= 0 else None
+        if tag is None or html.find(">", start, found.start()) >= 0:
+            continue  # not inside a tag, or inside another element's tag
+        if (tag.group(1) == "textarea") == (name == "free"):
+            seen.add(name)
+    return seen
 
 
 def inline_assets(html: str, shipped: set[str]) -> str:
