@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any, assert_never
 
 import pytest
@@ -66,7 +67,9 @@ def test_ordering_score_in_range_and_deterministic(answer: list[str]) -> None:
     assert grade_question(ORDERING, list(answer)) == first
 
 
+@functools.cache
 def _course_questions() -> list[Question]:
+    """Loaded once: reloading the course for each of the examples cost half a minute."""
     report = load_paths([QUIZZES])
     return [q for quiz in report.quizzes for q in quiz.questions]
 

@@ -304,29 +304,40 @@ def field_notes(question: Question, notes: Notes, *, fmt: str, tags: bool) -> No
     """
     if question.tags and not tags:
         notes.add(question.id, f"tags dropped: {fmt} has no question tags")
-    if isinstance(question, ShortTextQuestion) and (
-        question.feedback_correct
-        or (question.feedback_incorrect and any(a.score < 1 for a in question.answers))
-    ):
-        notes.add(
-            question.id,
-            "feedback_correct and feedback_incorrect added to the accepted answers' feedback"
-            " (full credit and part credit)",
-        )
-    if isinstance(question, StarQuestion | TextQuestion) and (
-        question.feedback_correct or question.feedback_incorrect
-    ):
-        notes.add(
-            question.id,
-            "feedback_correct and feedback_incorrect dropped: an essay graded by hand is not"
-            " right or wrong",
-        )
-    if isinstance(question, StarQuestion) and question.auto_weight != _AUTO_WEIGHT:
-        notes.add(
-            question.id,
-            f"auto_weight ({question.auto_weight:g}) dropped: no LMS runs the automatic STAR"
-            " checks it weighs",
-        )
+    match question:
+        case ShortTextQuestion():
+            if question.feedback_correct or (
+                question.feedback_incorrect and any(a.score < 1 for a in question.answers)
+            ):
+                notes.add(
+                    question.id,
+                    "feedback_correct and feedback_incorrect added to the accepted answers'"
+                    " feedback (full credit and part credit)",
+                )
+        case StarQuestion() | TextQuestion():
+            if question.feedback_correct or question.feedback_incorrect:
+                notes.add(
+                    question.id,
+                    "feedback_correct and feedback_incorrect dropped: an essay graded by hand is"
+                    " not right or wrong",
+                )
+            if isinstance(question, StarQuestion) and question.auto_weight != _AUTO_WEIGHT:
+                notes.add(
+                    question.id,
+                    f"auto_weight ({question.auto_weight:g}) dropped: no LMS runs the automatic"
+                    " STAR checks it weighs",
+                )
+        case (
+            SingleQuestion()
+            | MultipleQuestion()
+            | TrueFalseQuestion()
+            | NumericQuestion()
+            | OrderingQuestion()
+            | MatchingQuestion()
+        ):
+            pass
+        case _:
+            assert_never(question)
 
 
 _AUTO_WEIGHT = StarQuestion.model_fields["auto_weight"].default
