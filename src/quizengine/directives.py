@@ -78,14 +78,13 @@ def scan_directives(
 
     The blank-line rules and near misses are the block directives' (DIRECTIVE); another
     pattern (a worksheet's line sits directly above its table) is matched as it is."""
+    if pattern is DIRECTIVE:
+        yield from scan_page(markdown).found
+        return
     lines = markdown.splitlines()
     for index in _open_lines(lines):
-        if pattern is DIRECTIVE:
-            found = _check(lines, index)
-            if found is not None:
-                yield found
-        elif match := pattern.match(lines[index].rstrip()):
-            yield Directive(index + 1, 1, match.group("name"), match.group("id"))
+        if (found := _matched(lines, index, pattern)) is not None:
+            yield found
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +106,8 @@ def scan_page(markdown: str, also: re.Pattern[str] | None = None) -> PageScan:
     found: list[Directive | Misfire] = []
     extra: list[Directive] = []
     for index in _open_lines(lines):
-        if also is not None and (match := also.match(lines[index].rstrip())):
-            extra.append(Directive(index + 1, 1, match.group("name"), match.group("id")))
+        if also is not None and (line := _matched(lines, index, also)) is not None:
+            extra.append(line)
         checked = _check(lines, index)
         if checked is not None:
             found.append(checked)
@@ -130,6 +129,12 @@ def _open_lines(lines: list[str]) -> Iterator[int]:
         if fence is not None or line.startswith(("    ", "\t")):
             continue  # code, or the body of an admonition or list item: not checked
         yield index
+
+
+def _matched(lines: list[str], index: int, pattern: re.Pattern[str]) -> Directive | None:
+    """Another directive's line (`pattern`, as worksheets.py's), taken as it is."""
+    match = pattern.match(lines[index].rstrip())
+    return Directive(index + 1, 1, match.group("name"), match.group("id")) if match else None
 
 
 def _check(lines: list[str], index: int) -> Directive | Misfire | None:
