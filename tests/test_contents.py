@@ -116,22 +116,24 @@ def test_module_items_follow_the_manifest(tmp_path: Path) -> None:
     ]
 
 
-def _times_course(tmp_path: Path, estimate: str, quiz: str = "") -> list[tuple[int, int, str, str]]:
+def _times_course(
+    tmp_path: Path, estimate: str, quiz: str = "", docs: str = "m"
+) -> list[tuple[int, int, str, str]]:
     """A two-page module (2 min reading + 1 min quiz) loaded as validate loads it."""
     folder = tmp_path / "quizzes" / "m"
     folder.mkdir(parents=True)
     (folder / "module.yaml").write_text(
         "id: m\ntitle: M\nsummary: s\nobjectives: [o]\n"
-        f"{estimate}chapters: [index.md, one.md]\nquizzes: [plain]\n"
+        f"{estimate}docs: {docs}\nchapters: [index.md, one.md]\nquizzes: [plain]\n"
     )
     (folder / "plain.yaml").write_text(
         quiz
         or "id: plain\ntitle: T\nquestions:\n"
         "  - {id: q, type: true_false, prompt: P, answer: true}\n"
     )
-    (tmp_path / "docs" / "m").mkdir(parents=True)
-    (tmp_path / "docs" / "m" / "index.md").write_text("# Welcome\n\nHello.\n")
-    (tmp_path / "docs" / "m" / "one.md").write_text("# One\n\n::quiz{#plain}\n")
+    (tmp_path / "docs" / docs).mkdir(parents=True)
+    (tmp_path / "docs" / docs / "index.md").write_text("# Welcome\n\nHello.\n")
+    (tmp_path / "docs" / docs / "one.md").write_text("# One\n\n::quiz{#plain}\n")
     report = load_paths([tmp_path / "quizzes"], tmp_path / "docs")
     return [(d.line, d.col, d.severity, d.message) for d in report.all_diagnostics]
 
@@ -154,6 +156,8 @@ def test_a_hand_written_module_time_that_disagrees_is_a_warning_naming_the_total
 def test_a_module_time_left_out_or_agreeing_says_nothing(tmp_path: Path) -> None:
     assert _times_course(tmp_path / "out", "") == []
     assert _times_course(tmp_path / "same", "estimated_minutes: 3\n") == []
+    nested = _times_course(tmp_path / "nested", "estimated_minutes: 3\n", docs="guides/m")
+    assert nested == []  # a module folder two levels down is read where it is
 
 
 def test_a_module_whose_quiz_failed_is_not_compared(tmp_path: Path) -> None:

@@ -408,11 +408,11 @@ def _estimates(report: LoadReport, docs_root: Path | None) -> list[Diagnostic]:
         module = loaded.module
         if module is None or module.estimated_minutes is None:
             continue
-        folder = (docs_root or docs_root_for(loaded.path)) / module.docs_folder
-        pages = [folder / chapter.page for chapter in module.chapters]
+        root = docs_root or docs_root_for(loaded.path)
+        pages = [root / module.docs_folder / chapter.page for chapter in module.chapters]
         if any(q in failed for q in module.quizzes) or not all(p.is_file() for p in pages):
             continue
-        items = module_items(module, folder.parent, quizzes.get)
+        items = module_items(module, root, quizzes.get)
         total = sum(item.minutes for item in items)
         if total != module.estimated_minutes:
             out.append(
